@@ -1,0 +1,225 @@
+"""The bot core: question -> district-scoped retrieval -> verdict -> cited answer.
+
+`Assistant` is the only object adapters talk to. It holds an in-memory
+snapshot of the clause index; answering never touches disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Answer, Citation, Comparison, Turn, Verdict
+from bot.guidance import compose
+from bot.knowledge import District, KnowledgeError, knowledge_dir
+from bot.language import Lexicon, load_lexicon, normalise
+from bot.parsing import Clause
+from bot.retrieval import DistrictIndex, Hit, question_features
+from bot.store import SQLiteStore, Snapshot, default_index_path
+from bot.topic import TopicCheck, classify_topic
+from bot.verdict import Situation, decide
+
+log = logging.getLogger("policybot")
+
+MAX_QUESTION_CHARS = 2000
+MIN_SCORE = 2.0
+CITATIONS = 4
+EXAMPLES = [
+    "can I text my team captain?",
+    "may I accept a former student's friend request?",
+    "ok to post a pic of my class on insta?",
+]
+
+
+class UnknownDistrict(LookupError):
+    def __init__(self, district_id: str, valid_ids: list[str]) -> None:
+        self.district_id = district_id
+        self.valid_ids = valid_ids
+        super().__init__(f"unknown district '{district_id}'. Valid ids: {', '.join(valid_ids)}")
+
+
+@dataclass
+class _Ranked:
+    hits: list[Hit]
+    situation: Situation
+
+
+class Assistant:
+    def __init__(self, snapshot: Snapshot, lexicon: Lexicon | None = None) -> None:
+        self.snapshot = snapshot
+        self.lexicon = lexicon or load_lexicon()
+        self._indexes: dict[str, DistrictIndex] = {}
+        for district_id, clauses in snapshot.clauses.items():
+            sources = {p: text for (d, p), text in snapshot.sources.items() if d == district_id}
+            self._indexes[district_id] = DistrictIndex(clauses, sources, self.lexicon)
+        self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
+
+    # --- construction ------------------------------------------------------------------------
+    @classmethod
+    def load(cls, knowledge: str | Path | None = None, index: str | Path | None = None,
+             rebuild: bool = False) -> Assistant:
+        """Open the index, building or refreshing it when the policy files changed.
+
+        A failed refresh keeps the previous index serving (with a warning); with no
+        previous index the KnowledgeError propagates to the caller.
+        """
+        root = knowledge_dir(knowledge)
+        store = SQLiteStore(Path(index) if index else default_index_path(root))
+        try:
+            if rebuild or not store.is_current(root):
+                store.rebuild(root)
+        except KnowledgeError as exc:
+            if store.stored_fingerprint() is None:
+                raise
+            print(f"policybot: warning: {exc}; serving the previous index", file=sys.stderr)
+        return cls(store.load())
+
+    # --- districts ---------------------------------------------------------------------------
+    def districts(self) -> list[District]:
+        return sorted(self.snapshot.districts.values(), key=lambda d: d.id)
+
+    def district(self, district_id: str) -> District:
+        key = (district_id or "").strip().lower()
+        if key in self.snapshot.districts:
+            return self.snapshot.districts[key]
+        raise UnknownDistrict(district_id, sorted(self.snapshot.districts))
+
+    def mentioned_district(self, question: str) -> str | None:
+        """A district the question names ("in Milton, can I…"), by id, name or alias."""
+        text = normalise(question)
+        for district in self.districts():
+            names = {district.id, district.short_name.lower(), *district.aliases}
+            for name in sorted(names, key=len, reverse=True):
+                if len(name) >= 4 and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])",
+                                                 text):
+                    return district.id
+        return None
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return self._clauses.get(clause_id)
+
+    def source_text(self, clause: Clause) -> str:
+        return self.snapshot.source_text(clause)
+
+    # --- answering ---------------------------------------------------------------------------
+    def help_answer(self, district_id: str | None = None, summary: str | None = None) -> Answer:
+        district = self.snapshot.districts.get(district_id or "")
+        name = district.name if district else ""
+        return Answer(
+            question="",
+            district=district.id if district else "",
+            district_name=name,
+            verdict=Verdict.OFF_TOPIC,
+            summary=summary or (
+                "I answer questions about your district's staff social-media policy: "
+                "friending or following students, texting and messaging, posting photos, "
+                "personal accounts, the school logo, and using social media at work."),
+            contacts=list(district.contacts) if district else [],
+            examples=list(EXAMPLES),
+        )
+
+    def ask(self, question: str, district_id: str, previous: Turn | None = None) -> Answer:
+        began = time.perf_counter()
+        district = self.district(district_id)
+        text = (question or "").strip()
+        check = self._screen(text)
+        if check is not None:
+            answer = self.help_answer(district.id, summary=check)
+            answer.question = text[:MAX_QUESTION_CHARS]
+            answer.latency_ms = (time.perf_counter() - began) * 1000
+            return answer
+
+        query = text
+        if previous and previous.question and _is_follow_up(text):
+            query = f"{previous.question} {text}"
+        topic = classify_topic(query, self.lexicon)
+        if topic is TopicCheck.OFF_TOPIC:
+            answer = self.help_answer(district.id, summary=(
+                "That doesn't look like a question about the staff social-media policy, so I "
+                "won't guess. Here is what I can help with."))
+            answer.question = text
+            answer.latency_ms = (time.perf_counter() - began) * 1000
+            return answer
+
+        ranked = self._rank(query, text, district.id)
+        decision = decide(ranked.hits, ranked.situation, MIN_SCORE)
+        citations = self._citations(decision.governing, ranked.hits, district)
+        answer = compose(text, district, decision, citations, ranked.situation)
+        answer.latency_ms = (time.perf_counter() - began) * 1000
+        return answer
+
+    def compare(self, question: str, district_ids: list[str] | None = None) -> Comparison:
+        ids = district_ids or [d.id for d in self.districts()]
+        return Comparison(question, [self.ask(question, d) for d in ids])
+
+    # --- internals ---------------------------------------------------------------------------
+    @staticmethod
+    def _screen(text: str) -> str | None:
+        if not text:
+            return "Ask me a question about your district's social-media policy."
+        if len(text) > MAX_QUESTION_CHARS:
+            return (f"That question is {len(text):,} characters long; I work best with a sentence "
+                    "or two describing the situation. Please shorten it and ask again.")
+        if not re.search(r"[A-Za-z]{2,}", text):
+            return "I need a few words describing the situation to find the right policy clause."
+        return None
+
+    def _rank(self, query: str, question: str, district_id: str) -> _Ranked:
+        features = question_features(query, self.lexicon)
+        hits = self._indexes[district_id].search(features, limit=10)
+        return _Ranked(hits, Situation.of(question))
+
+    def _citations(self, governing: Hit | None, hits: list[Hit], district: District
+                   ) -> list[Citation]:
+        ordered: list[Hit] = []
+        if governing is not None:
+            ordered.append(governing)
+        ordered.extend(h for h in hits if h is not governing)
+        seen: set[tuple[str, int]] = set()
+        out: list[Citation] = []
+        for hit in ordered:
+            key = (hit.passage.clause.id, hit.passage.index)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self._citation(hit, district))
+            if len(out) == CITATIONS:
+                break
+        return out
+
+    def _citation(self, hit: Hit, district: District) -> Citation:
+        clause = hit.passage.clause
+        policy = next(p for p in district.policies if p.number == clause.policy)
+        section = (f"§{clause.section_key} {clause.section_title}".strip()
+                   if clause.section_key else clause.section_title)
+        where = f"§{clause.section_key}" if clause.section_key else clause.section_title
+        locator = clause.label if clause.kind == "item" else ""
+        parts = [policy.label, ", ".join(p for p in (where, locator) if p)]
+        human = " ".join(p for p in parts if p)
+        if policy.date_label:
+            human += f" ({policy.date_label})"
+        return Citation(
+            district=district.id,
+            district_name=district.name,
+            policy=policy.number,
+            title=policy.title,
+            section=section,
+            clause_id=clause.id,
+            quote=hit.passage.text,
+            citation=human,
+            date=policy.date_label,
+            lead_in=clause.lead_in,
+        )
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:and|but|what about|how about|what if|and if|if|or|same|also|ok and|what about if|"
+    r"even if|even|does that|is that|does it|would that|then)\b", re.I)
+
+
+def _is_follow_up(text: str) -> bool:
+    return bool(_FOLLOW_UP.match(text.strip())) or len(text.split()) <= 5

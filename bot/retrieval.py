@@ -1,0 +1,114 @@
+"""Find the policy sentences that answer a question, always within one district.
+
+Ranking is BM25 over *sentences*, each represented by its own words and
+lexicon concepts plus, at lower weight, its clause's other sentences, the
+list lead-in it belongs to and its section heading (a BM25F-style field
+weighting). We implement BM25 here instead of using rank-bm25: that package
+has had no release since 2022 and scores only integer term counts, while
+field weighting and concept tokens need fractional ones; the formula is
+twenty lines (see `BM25.score`). Measured on the shared dev set, see README.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.language import Lexicon, features
+from bot.parsing import Clause
+
+# Field weights: how much a sentence's surroundings speak for it.
+OWN, LEAD_IN, HEADING, CONTEXT = 1.0, 0.5, 0.35, 0.25
+# Clause kinds that are rarely the answer itself.
+KIND_PRIOR = {"paragraph": 1.0, "item": 1.0, "reference": 0.55}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of one clause: the unit that is ranked and quoted."""
+
+    clause: Clause
+    index: int  # sentence number inside the clause
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+    matched: list[str] = field(default_factory=list)
+
+
+class BM25:
+    def __init__(self, docs: list[Counter[str]], lengths: list[float], k1: float = 1.2,
+                 b: float = 0.75) -> None:
+        self.docs = docs
+        self.lengths = lengths
+        self.k1, self.b = k1, b
+        self.avg = sum(lengths) / max(len(lengths), 1)
+        df: Counter[str] = Counter()
+        for doc in docs:
+            df.update(doc.keys())
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def score(self, query: Counter[str], i: int) -> tuple[float, list[str]]:
+        doc, total, matched = self.docs[i], 0.0, []
+        norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
+        for term, qweight in query.items():
+            tf = doc.get(term)
+            if not tf:
+                continue
+            total += qweight * self.idf[term] * tf * (self.k1 + 1) / (tf + norm)
+            matched.append(term)
+        return total, matched
+
+
+class DistrictIndex:
+    """Sentence index for one district's policies."""
+
+    def __init__(self, clauses: list[Clause], sources: dict[str, str], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.passages: list[Passage] = []
+        docs: list[Counter[str]] = []
+        lengths: list[float] = []
+        for clause in clauses:
+            if clause.kind == "heading" or not clause.sentences:
+                continue
+            source = sources[clause.policy]
+            sentence_feats = [features(source[s:e], lexicon) for s, e in clause.sentences]
+            shared: Counter[str] = Counter()
+            shared.update(_scaled(features(clause.lead_in, lexicon), LEAD_IN))
+            shared.update(_scaled(features(clause.section_title, lexicon), HEADING))
+            for i, (s, e) in enumerate(clause.sentences):
+                doc = _scaled(sentence_feats[i], OWN)
+                doc.update(shared)
+                for j, other in enumerate(sentence_feats):
+                    if j != i:
+                        doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
+                self.passages.append(Passage(clause, i, s, e, source[s:e]))
+                docs.append(doc)
+                lengths.append(sum(sentence_feats[i].values()) + 1)
+        self.bm25 = BM25(docs, lengths)
+
+    def search(self, question_features: Counter[str], limit: int = 8) -> list[Hit]:
+        hits = []
+        for i, passage in enumerate(self.passages):
+            score, matched = self.bm25.score(question_features, i)
+            if score <= 0:
+                continue
+            score *= KIND_PRIOR.get(passage.clause.kind, 1.0)
+            hits.append(Hit(passage, score, matched))
+        hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
+        return hits[:limit]
+
+
+def _scaled(bag: Counter[str], weight: float) -> Counter[str]:
+    return Counter({k: v * weight for k, v in bag.items()})
+
+
+def question_features(question: str, lexicon: Lexicon) -> Counter[str]:
+    return features(question, lexicon, concept_weight=1.0)
