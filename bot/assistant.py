@@ -18,7 +18,8 @@ from bot.guidance import compose
 from bot.knowledge import District, KnowledgeError, knowledge_dir
 from bot.language import Lexicon, load_lexicon, normalise
 from bot.parsing import Clause
-from bot.retrieval import DistrictIndex, Hit, question_features
+from bot.modality import read_sentence
+from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import SQLiteStore, Snapshot, default_index_path
 from bot.topic import TopicCheck, classify_topic
 from bot.verdict import Situation, decide
@@ -55,7 +56,8 @@ class Assistant:
         self._indexes: dict[str, DistrictIndex] = {}
         for district_id, clauses in snapshot.clauses.items():
             sources = {p: text for (d, p), text in snapshot.sources.items() if d == district_id}
-            self._indexes[district_id] = DistrictIndex(clauses, sources, self.lexicon)
+            self._indexes[district_id] = DistrictIndex(clauses, sources, self.lexicon,
+                                                       prior=_rule_prior)
         self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
 
     # --- construction ------------------------------------------------------------------------
@@ -214,6 +216,15 @@ class Assistant:
             date=policy.date_label,
             lead_in=clause.lead_in,
         )
+
+
+RULE_PRIOR = 1.25
+
+
+def _rule_prior(passage: Passage) -> float:
+    """Sentences that state a rule answer "can I…?" more often than ones that explain."""
+    reading = read_sentence(passage.text, passage.clause.lead_in)
+    return RULE_PRIOR if reading.modality != "none" else 1.0
 
 
 _FOLLOW_UP = re.compile(

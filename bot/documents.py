@@ -58,6 +58,7 @@ class _Block:
     text: str
     item: bool = False
     depth: int = 0
+    new_list: bool = False  # first item of a list that follows another list directly
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -76,7 +77,7 @@ def _assemble(blocks: Iterable[_Block]) -> str:
         text = _clean(block.text)
         if not text:
             continue
-        if out and not (block.item and previous_item):
+        if out and not (block.item and previous_item and not block.new_list):
             out.append("")
         out.append(NESTED_INDENT * block.depth + text if block.item else text)
         previous_item = block.item
@@ -223,6 +224,7 @@ class _HtmlBlocks:
         self.buffer: list[str] = []
         self.marker: str | None = None  # pending list marker for the current <li>
         self.depth = -1  # current list nesting (-1: not in a list)
+        self.list_start = False  # the next item opens a top-level list
 
     def flush(self) -> None:
         lines = "".join(self.buffer).split("\n")  # "\n" only comes from <br>
@@ -233,8 +235,9 @@ class _HtmlBlocks:
                 continue
             if self.marker is not None:
                 self.blocks.append(_Block(f"{self.marker} {text}", item=True,
-                                          depth=max(self.depth, 0)))
+                                          depth=max(self.depth, 0), new_list=self.list_start))
                 self.marker = None
+                self.list_start = False
             else:
                 self.blocks.append(_Block(text))
 
@@ -266,6 +269,7 @@ class _HtmlBlocks:
         style = _list_style(tag, ordered, self.depth)
         counter = _int_attr(tag, "start") or 1
         suffix = "." if self.depth == 0 else ")"
+        self.list_start = self.depth == 0
         for item in tag.find_all("li", recursive=False) or tag.find_all("li"):
             if item.find_parent(("ol", "ul")) is not tag:
                 continue  # belongs to a nested list, handled when that list is walked
@@ -407,8 +411,8 @@ class _DocxNumbering:
 
         return re.sub(r"%([1-9])", fill, text).strip() or None
 
-    def paragraph_marker(self, paragraph: Any) -> tuple[str | None, int]:
-        """(marker, level) from the paragraph's numPr, else its style chain's numPr."""
+    def paragraph_marker(self, paragraph: Any) -> tuple[str | None, int, str | None]:
+        """(marker, level, numId) from the paragraph's numPr, else its style chain's."""
         num_id, ilvl = self._num_pr(paragraph._p.pPr)
         style = paragraph.style
         while num_id is None and style is not None:
@@ -417,9 +421,9 @@ class _DocxNumbering:
                 ilvl = self.style_levels[style.style_id][1]
             style = style.base_style
         if num_id is None or num_id == "0":
-            return None, 0
+            return None, 0, None
         level = ilvl or 0
-        return self.marker(num_id, level), level
+        return self.marker(num_id, level), level, num_id
 
     @staticmethod
     def _num_pr(p_pr: Any) -> tuple[str | None, int | None]:
@@ -431,6 +435,7 @@ class _DocxNumbering:
 
 
 def _docx_blocks(container: Any, numbering: _DocxNumbering, table_cls: type) -> Iterator[_Block]:
+    previous_list: str | None = None  # numId of the list the previous paragraph belonged to
     for part in container.iter_inner_content():
         if isinstance(part, table_cls):
             seen: set[int] = set()
@@ -444,11 +449,13 @@ def _docx_blocks(container: Any, numbering: _DocxNumbering, table_cls: type) -> 
         text = part.text.replace("\t", " ")
         if not text.strip():
             continue
-        marker, level = numbering.paragraph_marker(part)
+        marker, level, num_id = numbering.paragraph_marker(part)
         lines = [line for line in text.split("\n") if line.strip()]  # soft line breaks
         if marker is not None:
-            yield _Block(f"{marker} {lines[0]}", item=True, depth=level)
+            yield _Block(f"{marker} {lines[0]}", item=True, depth=level,
+                         new_list=level == 0 and num_id != previous_list)
             lines = lines[1:]
+        previous_list = num_id if marker is not None else None
         for line in lines:
             yield _Block(line)
 
@@ -486,12 +493,13 @@ _LIST_MARKER = re.compile(
 )
 _GLYPH_BULLET = re.compile(r"^[•·▪◦●■□➢►✓]\s")
 _TERMINAL = re.compile(r"[.:;!?]['\"”’)]*$")
-_EDGE_LINES = 3
+_EDGE_LINES = 3  # how many lines at the top and bottom of a page may be running headers
 # Bullet glyphs as text extraction reports them: WinAnsi maps its unused codes (0x7F, 0x81,
 # 0x8D, 0x8F, 0x90, 0x9D) to a bullet, and Word's Symbol/Wingdings bullets land in the
 # private use area.
-_PDF_BULLETS = dict.fromkeys(map(ord, "\x7f\x81\x8d\x8f\x90\x9d\uf0b7\uf0a7\uf0d8\uf076\uf0fc"),
-                             BULLET)  # how many lines at the top and bottom of a page may be running headers
+_PDF_BULLETS = dict.fromkeys(
+    map(ord, "\x7f\x81\x8d\x8f\x90\x9d\uf0b7\uf0a7\uf0d8\uf076\uf0fc"), BULLET
+)
 
 
 def _pdf_lines(reader: Any) -> list[list[_PdfLine]]:
@@ -623,6 +631,8 @@ def _starts_block(prev: _PdfLine, line: _PdfLine, block_first: _PdfLine, layout:
     prev_ends = bool(_TERMINAL.search(prev.text))
     pitch, full = layout.pitch, layout.full
     if line.page != prev.page:
+        if _LIST_MARKER.match(block_first.text) and line.x > block_first.x + 1:
+            return False  # indented to the hanging text of the list item being continued
         # No gap to measure across a page break: a short last line, or a finished sentence
         # followed by a capital, ended the paragraph; otherwise the text runs on.
         return (
@@ -661,15 +671,20 @@ def _reflow(pages: list[list[_PdfLine]]) -> list[_Block]:
     layout = _Layout(pitch=_pitch(pages), full=lengths[int(0.9 * (len(lengths) - 1))],
                      top=max(line.y for line in lines))
     blocks: list[_Block] = []
+
+    def close(text: str, first: _PdfLine) -> None:
+        # A bold "A. Purpose" is a heading, not a list item, whatever its marker.
+        blocks.append(_Block(text, item=bool(_LIST_MARKER.match(text)) and not first.bold))
+
     text, first, prev = lines[0].text, lines[0], lines[0]
     for line in lines[1:]:
         if _starts_block(prev, line, first, layout):
-            blocks.append(_Block(text, item=bool(_LIST_MARKER.match(text))))
+            close(text, first)
             text, first = line.text, line
         else:
             text = _join(text, line.text)
         prev = line
-    blocks.append(_Block(text, item=bool(_LIST_MARKER.match(text))))
+    close(text, first)
     return blocks
 
 
@@ -680,7 +695,7 @@ def _damaged(path: Path, exc: BaseException | str) -> DocumentError:
 
 def _read_pdf(path: Path, data: bytes) -> str:
     pypdf = _require("pypdf", "PDF", path)
-    if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" not in data[:1024]:
         raise _damaged(path, "no %PDF header; is it really a PDF?")
     if b"%%EOF" not in data[-2048:]:
         raise _damaged(path, "it ends before the end-of-file marker; was it cut short?")

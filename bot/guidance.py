@@ -12,7 +12,8 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.verdict import CONDITIONS, Decision, Situation
+from bot.modality import CONDITIONS
+from bot.verdict import Decision, Situation
 
 SUMMARY_QUOTE_CHARS = 220
 

@@ -58,20 +58,32 @@ def stems(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    patterns: dict[str, re.Pattern[str]]
+    """Concept patterns for policy text, extra patterns for questions, and query weights.
 
-    def concepts(self, text: str) -> Counter[str]:
+    `ask_terms` are words staff use that would mislead on the policy side ("follow"
+    is "follow Middletown policies" there), so they only map questions to concepts.
+    """
+
+    patterns: dict[str, re.Pattern[str]]
+    ask_patterns: dict[str, re.Pattern[str]]
+    weights: dict[str, float]
+
+    def concepts(self, text: str, question: bool = False) -> Counter[str]:
         """Concept name -> number of mentions in the text."""
         norm = normalise(text)
         found: Counter[str] = Counter()
         for name, pattern in self.patterns.items():
             hits = len(pattern.findall(norm))
+            if question and name in self.ask_patterns:
+                hits += len(self.ask_patterns[name].findall(norm))
             if hits:
                 found[name] = hits
         return found
 
 
 def _term_pattern(term: str) -> str:
+    if term.startswith("re:"):
+        return term[3:]
     term = term.lower().replace("’", "'")
     wildcard = term.endswith("*")
     body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
@@ -80,12 +92,19 @@ def _term_pattern(term: str) -> str:
     return start + body + end
 
 
+def _compile(terms: list[str]) -> re.Pattern[str]:
+    ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    return re.compile("|".join(_term_pattern(t) for t in ordered))
+
+
 def build_lexicon(data: dict) -> Lexicon:
-    patterns = {}
-    for name, spec in data.get("concepts", {}).items():
-        terms = sorted({t for t in spec.get("terms", []) if t.strip()}, key=len, reverse=True)
-        patterns[name] = re.compile("|".join(_term_pattern(t) for t in terms))
-    return Lexicon(patterns)
+    concepts = data.get("concepts", {})
+    return Lexicon(
+        patterns={name: _compile(spec.get("terms", [])) for name, spec in concepts.items()},
+        ask_patterns={name: _compile(spec["ask_terms"]) for name, spec in concepts.items()
+                      if spec.get("ask_terms")},
+        weights={name: float(spec.get("weight", 1.0)) for name, spec in concepts.items()},
+    )
 
 
 @lru_cache(maxsize=4)
@@ -95,9 +114,14 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         return build_lexicon(tomllib.load(handle))
 
 
-def features(text: str, lexicon: Lexicon, concept_weight: float = 1.0) -> Counter[str]:
-    """Bag of stems plus `#concept` tokens: the representation BM25 scores."""
+def features(text: str, lexicon: Lexicon, question: bool = False) -> Counter[str]:
+    """Bag of stems plus `#concept` tokens: the representation BM25 scores.
+
+    On the question side each concept carries its lexicon weight, so qualifiers
+    (personal time, current) refine a match without outvoting the subject.
+    """
     bag: Counter[str] = Counter(stems(text))
-    for name, count in lexicon.concepts(text).items():
-        bag[f"#{name}"] += concept_weight * min(count, 3)
+    for name, count in lexicon.concepts(text, question=question).items():
+        weight = lexicon.weights.get(name, 1.0) if question else 1.0
+        bag[f"#{name}"] += weight * min(count, 3)
     return bag

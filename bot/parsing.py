@@ -151,6 +151,8 @@ def _looks_like_heading(line: Line, prev_blank: bool, next_blank: bool) -> bool:
 
 
 REFERENCE = re.compile(r"^\(?cf\.\s", re.I)
+# Once a "Legal References" heading appears, what follows is statute titles, not rules.
+LEGAL_SECTION = re.compile(r"^legal references?\b", re.I)
 
 
 def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
@@ -260,6 +262,7 @@ class _Builder:
         self.sub_no = 0
         self.lead_in = ""
         self.parent_item: Clause | None = None
+        self.in_legal_references = False
 
     def add(self, kind: str, label: str, block: Block, lead_in: str = "",
             parent: str = "") -> Clause:
@@ -295,6 +298,10 @@ class _Builder:
     def section(self, block: Block) -> None:
         self.section_count += 1
         raw = self.source[block.start:block.end]
+        if LEGAL_SECTION.search(raw.strip()):
+            self.in_legal_references = True
+        elif block.key:
+            self.in_legal_references = False
         title = raw.split(None, 1)[1] if block.key and " " in raw else raw
         self.section_key = block.key
         self.section_title = title.rstrip(":").strip()
@@ -345,8 +352,11 @@ def parse_policy(source: str, district: str, policy: PolicyInfo) -> list[Clause]
             builder.item(block)
         elif block.kind == "subitem":
             builder.subitem(block)
+        elif block.kind == "reference" or LEGAL_SECTION.search(builder.section_title) \
+                or builder.in_legal_references:
+            builder.paragraph(block, "reference")
         else:
-            builder.paragraph(block, "reference" if block.kind == "reference" else "paragraph")
+            builder.paragraph(block)
     return builder.clauses
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.language import Lexicon, features
@@ -21,7 +22,10 @@ from bot.parsing import Clause
 # Field weights: how much a sentence's surroundings speak for it.
 OWN, LEAD_IN, HEADING, CONTEXT = 1.0, 0.5, 0.35, 0.25
 # Clause kinds that are rarely the answer itself.
-KIND_PRIOR = {"paragraph": 1.0, "item": 1.0, "reference": 0.55}
+KIND_PRIOR = {"paragraph": 1.0, "item": 1.0, "reference": 0.4}
+# Very short sentences ("Protect identity.", "Exceptions.") would win on length normalisation
+# alone; below this many tokens a sentence is scored as if it had this many.
+MIN_LENGTH = 8.0
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,8 @@ class BM25:
 class DistrictIndex:
     """Sentence index for one district's policies."""
 
-    def __init__(self, clauses: list[Clause], sources: dict[str, str], lexicon: Lexicon) -> None:
+    def __init__(self, clauses: list[Clause], sources: dict[str, str], lexicon: Lexicon,
+                 prior: Callable[[Passage], float] | None = None) -> None:
         self.lexicon = lexicon
         self.passages: list[Passage] = []
         docs: list[Counter[str]] = []
@@ -91,8 +96,10 @@ class DistrictIndex:
                         doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
                 self.passages.append(Passage(clause, i, s, e, source[s:e]))
                 docs.append(doc)
-                lengths.append(sum(sentence_feats[i].values()) + 1)
+                lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)
+        self.priors = [KIND_PRIOR.get(p.clause.kind, 1.0) * (prior(p) if prior else 1.0)
+                       for p in self.passages]
 
     def search(self, question_features: Counter[str], limit: int = 8) -> list[Hit]:
         hits = []
@@ -100,7 +107,7 @@ class DistrictIndex:
             score, matched = self.bm25.score(question_features, i)
             if score <= 0:
                 continue
-            score *= KIND_PRIOR.get(passage.clause.kind, 1.0)
+            score *= self.priors[i]
             hits.append(Hit(passage, score, matched))
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
@@ -111,4 +118,4 @@ def _scaled(bag: Counter[str], weight: float) -> Counter[str]:
 
 
 def question_features(question: str, lexicon: Lexicon) -> Counter[str]:
-    return features(question, lexicon, concept_weight=1.0)
+    return features(question, lexicon, question=True)

@@ -27,6 +27,16 @@ from bot.parsing import Clause, parse_policy
 
 SCHEMA_VERSION = "3"
 
+
+def _code_version() -> str:
+    """Parser changes must invalidate old indexes as surely as policy edits do."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for module in ("parsing.py", "knowledge.py", "documents.py"):
+        path = Path(__file__).with_name(module)
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE districts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -147,7 +157,11 @@ class SQLiteStore:
         return row[0] if row else None
 
     def is_current(self, knowledge_root: Path) -> bool:
-        return self.stored_fingerprint() == fingerprint(load_districts(knowledge_root))
+        return self.stored_fingerprint() == self._fingerprint(load_districts(knowledge_root))
+
+    @staticmethod
+    def _fingerprint(districts: list[District]) -> str:
+        return f"{_code_version()}:{fingerprint(districts)}"
 
     def load(self) -> Snapshot:
         with self._connect() as db:
@@ -166,7 +180,8 @@ class SQLiteStore:
 
     def _previous_files(self) -> dict[str, tuple[str, str, list[Clause]]]:
         """sha256 -> (policy, text, clauses) of the current index, for incremental rebuilds."""
-        if self.stored_fingerprint() is None:
+        stored = self.stored_fingerprint()
+        if stored is None or not stored.startswith(_code_version()):
             return {}
         snapshot = self.load()
         with self._connect() as db:
@@ -183,7 +198,7 @@ class SQLiteStore:
         """Parse every policy and atomically replace the index. Raises KnowledgeError."""
         began = time.perf_counter()
         districts = load_districts(knowledge_root)
-        stamp = fingerprint(districts)
+        stamp = self._fingerprint(districts)
         previous = self._previous_files()
         report = BuildReport(self.path, len(districts), 0, 0)
         rows_sources, rows_clauses = [], []

@@ -44,7 +44,7 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     text = normalise(question).strip()
     if GREETING.match(text):
         return TopicCheck.OFF_TOPIC
-    concepts = set(lexicon.concepts(text))
+    concepts = set(lexicon.concepts(text, question=True))
     subject = concepts & SUBJECT_CONCEPTS
     if ERRANDS.search(text) and not subject - {"email", "edu_site", "message", "confidential"}:
         return TopicCheck.OFF_TOPIC

@@ -20,125 +20,77 @@ from dataclasses import dataclass, field
 
 from bot.answer import Verdict
 from bot.language import normalise
+from bot.modality import OBTAINABLE, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-# --- modality of a policy sentence ------------------------------------------------------------
-PERMIT = _rx(
-    r"nothing in this policy prohibits", r"\b(?:is|are) permitted\b", r"\bit is appropriate\b",
-    r"\bis appropriate for\b", r"might be appropriate", r"reserves? the right",
-    r"\bnot intended to infringe", r"\bit is acknowledged\b", r"\bmay make\b",
-    r"\bwill make reasonable use\b",
-)
-PROHIBIT = _rx(
-    r"\b(?:shall|may|must|will|should|do|does|are|is|can)\s+not\b", r"\bprohibit",
-    r"\bnever\b", r"\bno (?:employee|staff|conversation|such|teacher)\b", r"\bdon't\b",
-    r"\bin no event\b", r"\bnot permitted\b", r"\bunacceptable\b", r"\bmay not\b",
-    r"\bare not to\b", r"\bshould only\b", r"\bonly through\b", r"\bexclusively\b",
-    r"\bmust reject\b", r"\bwill reject\b", r"\bwill not\b",
-)
-DISCOURAGE = _rx(r"\bdiscouraged\b", r"\bwise to delay\b", r"\bconcerned\b")
-ENCOURAGE = _rx(r"\bencourage", r"\bgood idea\b", r"\bgood guideline\b", r"\bit'?s wise\b",
-                r"\bbest practice\b", r"\bmake sure\b")
-OBLIGE = _rx(r"\bmust\b", r"\bshall\b", r"\bshould\b", r"\bwill be (?:sent|copied)\b",
-             r"\brequired?\b", r"\bexpected to\b", r"\bare to\b", r"\bis subject to\b",
-             r"\bis to be\b", r"\bare to be\b")
-
-# Conditions under which a restricted act becomes allowed, by kind.
-CONDITIONS: dict[str, re.Pattern[str]] = {
-    "approval": _rx(r"without (?:the )?(?:prior|express|advance)?\s*(?:approval|permission)",
-                    r"(?:prior|advance|express) (?:approval|permission)",
-                    r"must seek approval", r"should be obtained", r"approval .* obtained",
-                    r"without .*permission"),
-    "copy": _rx(r"copied to", r"\bcc\b"),
-    "emergency": _rx(r"\bemergenc", r"\burgent situation\b"),
-    "privacy_matter": _rx(r"medical or academic privacy"),
-    "encryption": _rx(r"\bencrypt"),
-    "disclaimer": _rx(r"without indicating that the views"),
-    "time_place_manner": _rx(r"time, place,? and manner", r"so long as"),
-    "school_project": _rx(r"unless it involves a school project"),
-    "after_hours": _rx(r"only occur when necessitated by school-related matters"),
-    "group": _rx(r"sent to all team members", r"three or more"),
-    "edu_account": _rx(r"educational (?:social networking|facebook) account"),
-    "calendar": _rx(r"except to access a calendar"),
-}
-# Conditions the asker can satisfy by doing something; the others depend on circumstances.
-OBTAINABLE = {"approval", "copy", "encryption", "disclaimer", "time_place_manner", "group",
-              "edu_account"}
-EXCEPTION_WORDS = _rx(r"\bexcept\b", r"\bunless\b", r"\bwithout\b", r"\bso long as\b",
-                      r"\bin which case\b", r"\bonly (?:when|if|with)\b")
-
 # --- the asker's situation --------------------------------------------------------------------
-Q_FORMER = _rx(r"\bformer\b", r"\bgraduat", r"\balum", r"used to (?:teach|have|coach)",
+Q_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balum", r"used to (?:teach|have|coach)",
                r"\bi had (?:last|a few|two|three|\d+)", r"\bhad (?:him|her|them) (?:last|in|as)",
                r"\blast year\b", r"\byears? ago\b", r"\bin college\b", r"\bno longer\b",
                r"\bex-?students?\b", r"\bold students?\b", r"\bpast students?\b",
                r"\bclass of (?:19|20)?\d\d\b", r"\bnow (?:a|an|in) (?:college|adult|senior)")
-Q_PARENT = _rx(r"\bparents?\b", r"\bmoms?\b", r"\bdads?\b", r"\bmother", r"\bfather",
+Q_PARENT = rx(r"\bparents?\b", r"\bmoms?\b", r"\bdads?\b", r"\bmother", r"\bfather",
                r"\bguardians?\b", r"\bgrand(?:ma|pa|parent)", r"\bstep(?:mom|dad)")
-Q_COLLEAGUE = _rx(r"\bcolleague", r"\bco-?workers?\b", r"\bfellow (?:teacher|staff)",
+Q_COLLEAGUE = rx(r"\bcolleague", r"\bco-?workers?\b", r"\bfellow (?:teacher|staff)",
                   r"\bother teachers?\b", r"\banother teacher\b", r"\bteacher friend",
                   r"\bmy principal\b", r"\bstaff members?\b", r"\bretire")
-Q_STUDENT = _rx(r"\bstudents?\b", r"\bkids?\b", r"\bkiddos?\b", r"\bpupils?\b", r"\bplayers?\b",
+Q_STUDENT = rx(r"\bstudents?\b", r"\bkids?\b", r"\bkiddos?\b", r"\bpupils?\b", r"\bplayers?\b",
                 r"\bathletes?\b", r"\bcaptains?\b", r"\bgraders?\b", r"\bmy class\b",
                 r"\bchild(?:ren)?\b", r"\bson\b", r"\bdaughter\b", r"\bseniors?\b",
                 r"\bjuniors?\b", r"\bfreshm[ae]n\b", r"\bsophomores?\b", r"\bteam\b")
-Q_PERSONAL_DEVICE = _rx(r"\bmy (?:own )?(?:personal )?(?:phone|cell|iphone|android|device|laptop|"
+Q_PERSONAL_DEVICE = rx(r"\bmy (?:own )?(?:personal )?(?:phone|cell|iphone|android|device|laptop|"
                         r"ipad|tablet)", r"\bown (?:phone|device|laptop|cell)",
                         r"\bpersonal (?:phone|device|laptop|cell)", r"\bmy data\b")
-Q_SCHOOL_DEVICE = _rx(r"\bschool (?:computer|laptop|desktop|chromebook|device|ipad|network|wifi|"
+Q_SCHOOL_DEVICE = rx(r"\bschool (?:computer|laptop|desktop|chromebook|device|ipad|network|wifi|"
                       r"wi-fi|phone)", r"\bdistrict (?:computer|laptop|device|network)",
                       r"\bwork (?:computer|laptop)", r"\bclassroom computer", r"\bchromebook",
                       r"school-issued|district-issued|school issued|district issued")
-Q_READ_ONLY = _rx(r"\bscroll", r"\bbrows", r"\bjust (?:read|look|check|view|watch)",
+Q_READ_ONLY = rx(r"\bscroll", r"\bbrows", r"\bjust (?:read|look|check|view|watch)",
                   r"\bonly (?:read|look|check|view)", r"\bnot (?:posting|commenting|post)\b",
                   r"\bwithout posting\b", r"\blurk", r"\bread(?:ing)? (?:only|my feed)")
-Q_PERSONAL_TIME = _rx(r"\bweekends?\b", r"\bsaturday\b", r"\bsunday\b", r"\bevenings?\b",
+Q_PERSONAL_TIME = rx(r"\bweekends?\b", r"\bsaturday\b", r"\bsunday\b", r"\bevenings?\b",
                       r"\bat night\b", r"\btonight\b", r"\bafter school\b", r"\bafter hours\b",
                       r"\bafter work\b", r"\bsummer\b", r"\bvacation\b", r"\bon my own time\b",
                       r"\bpersonal time\b", r"\bday off\b", r"\bat home\b", r"\boff the clock\b")
-Q_WORK_TIME = _rx(r"\bprep\b", r"\bplanning\b", r"\bfree period\b", r"\bduring (?:the )?(?:school|"
+Q_WORK_TIME = rx(r"\bprep\b", r"\bplanning\b", r"\bfree period\b", r"\bduring (?:the )?(?:school|"
                   r"class|work|the day|my)", r"\bschool (?:day|hours)\b", r"\bwork ?(?:hours|day|"
                   r"time)\b", r"\bpd\b", r"\bprofessional development\b", r"\bmeeting\b",
                   r"\bon the clock\b", r"\blunch\b", r"\bduty\b", r"\bclass time\b",
                   r"\bhomeroom\b", r"\bstudy hall\b", r"\bat work\b", r"\bin class\b")
-Q_EMERGENCY = _rx(r"\bemergenc", r"\burgent", r"\blost\b", r"\bseparated\b", r"\binjur",
+Q_EMERGENCY = rx(r"\bemergenc", r"\burgent", r"\blost\b", r"\bseparated\b", r"\binjur",
                   r"\bcan'?t reach\b", r"\bstranded\b", r"\bcrisis\b", r"\b911\b", r"\bunsafe\b")
-Q_PRIVACY_MATTER = _rx(r"\bmedical\b", r"\binjur", r"\bacl\b", r"\bconcussion", r"\brehab",
+Q_PRIVACY_MATTER = rx(r"\bmedical\b", r"\binjur", r"\bacl\b", r"\bconcussion", r"\brehab",
                        r"\bhealth\b", r"\bdoctor", r"\bsurgery\b", r"\bgrades?\b", r"\beligib",
                        r"\bacademic", r"\bfailing\b", r"\bgpa\b", r"\breport card",
                        r"\bmeds?\b", r"\bmedication", r"\bsick\b", r"\btherapy\b")
-Q_CONDITION_ABSENT = _rx(r"\bno disclaimer\b", r"\bwithout (?:a )?disclaimer\b",
+Q_CONDITION_ABSENT = rx(r"\bno disclaimer\b", r"\bwithout (?:a )?disclaimer\b",
                          r"\bwithout (?:asking|permission|approval)\b",
                          r"\bdidn'?t (?:ask|get permission|get approval)\b",
                          r"\bno (?:permission|approval)\b", r"\bnot encrypted\b",
                          r"\bwithout encrypt", r"\bwithout (?:telling|copying|cc)")
-Q_ASKS_OBLIGATION = _rx(r"\bdo i (?:have|need) to\b", r"\bam i (?:required|supposed)\b",
+Q_ASKS_OBLIGATION = rx(r"\bdo i (?:have|need) to\b", r"\bam i (?:required|supposed)\b",
                         r"\bmust i\b", r"\bneed to\b", r"\bhave to\b", r"\brequired\b",
                         r"\banything (?:special|i need)", r"\bloop (?:anyone|someone) in\b",
                         r"\bsupposed to\b")
 
 # What a rule's own words limit it to.
-S_CURRENT = _rx(r"\bcurrent(?:ly)?\b")
-S_FORMER = _rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
-S_STUDENT = _rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
-S_PARENT = _rx(r"\bparents?\b", r"\bguardians?\b", r"\bfamil(?:y|ies)\b", r"\bcommunity\b",
+S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
+S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
+S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
+S_PARENT = rx(r"\bparents?\b", r"\bguardians?\b", r"\bfamil(?:y|ies)\b", r"\bcommunity\b",
                r"\bpublic\b", r"\bany individual", r"\bthird part")
-S_COLLEAGUE = _rx(r"\bemployees?\b(?! must| should| of the district are)", r"\bstaff members?\b(?= |$)",
+S_COLLEAGUE = rx(r"\bemployees?\b(?! must| should| of the district are)", r"\bstaff members?\b(?= |$)",
                   r"\bfaculty\b", r"\bcolleague", r"\bpersonnel and medical")
-S_SCHOOL_DEVICE = _rx(r"school district computer resources", r"\bschool computers?\b",
+S_SCHOOL_DEVICE = rx(r"school district computer resources", r"\bschool computers?\b",
                       r"\bschool district's network\b", r"\bmiddletown computers\b",
                       r"\bdistrict's computer\b", r"\bschool(?:-| )based resources\b")
-S_POST_ONLY = _rx(r"\bpost(?:ing|s)?\b", r"\bupdates to their status\b", r"\bcomments?\b",
+S_POST_ONLY = rx(r"\bpost(?:ing|s)?\b", r"\bupdates to their status\b", r"\bcomments?\b",
                   r"\bstatements\b", r"\bpublication")
-S_ACCESS = _rx(r"\baccess", r"\buse of\b", r"\busing\b", r"\bvisit", r"\bview", r"\bread")
-S_WORK_TIME = _rx(r"\bworking time\b", r"\bwork hours\b", r"\bschool time\b", r"\bschool day\b",
+S_ACCESS = rx(r"\baccess", r"\buse of\b", r"\busing\b", r"\bvisit", r"\bview", r"\bread")
+S_WORK_TIME = rx(r"\bworking time\b", r"\bwork hours\b", r"\bschool time\b", r"\bschool day\b",
                   r"\bschool hours\b", r"\bregular work hours\b", r"\bwork time\b")
-S_ALL_TIMES = _rx(r"\bat all times\b", r"\bboth during and after\b", r"\bpersonal time\b",
+S_ALL_TIMES = rx(r"\bat all times\b", r"\bboth during and after\b", r"\bpersonal time\b",
                   r"\boutside of typical school hours\b", r"\boutside their professional\b")
 
 
@@ -178,39 +130,6 @@ class Situation:
             condition_absent=bool(Q_CONDITION_ABSENT.search(q)),
             asks_obligation=bool(Q_ASKS_OBLIGATION.search(q)),
         )
-
-
-@dataclass
-class Reading:
-    """How one policy sentence reads: its modality and the conditions attached to it."""
-
-    modality: str  # permit | prohibit | discourage | encourage | oblige | none
-    conditions: set[str] = field(default_factory=set)
-    has_exception: bool = False
-
-
-def read_sentence(text: str, lead_in: str = "") -> Reading:
-    t = normalise(text)
-    lead = normalise(lead_in)
-    conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
-    exception = bool(EXCEPTION_WORDS.search(t))
-    if PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
-        modality = "permit"
-    elif DISCOURAGE.search(t) and "discouraged" in t:
-        modality = "discourage"
-    elif PROHIBIT.search(t):
-        modality = "prohibit"
-    elif lead and (re.search(r"prohibit", lead) or "specific prohibitions" in lead):
-        modality = "prohibit"
-    elif ENCOURAGE.search(t):
-        modality = "encourage"
-    elif DISCOURAGE.search(t):
-        modality = "discourage"
-    elif OBLIGE.search(t) or (lead and OBLIGE.search(lead)):
-        modality = "oblige"
-    else:
-        modality = "none"
-    return Reading(modality, conditions, exception)
 
 
 @dataclass
