@@ -184,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = dsub.add_parser("add", help="create a district from policy documents and index it")
     a.add_argument("id")
     a.add_argument("files", nargs="+", type=Path)
-    a.add_argument("--name", required=True, help='district name, e.g. "Springfield Public Schools"')
+    a.add_argument("--name", help='district name, e.g. "Springfield Public Schools" '
+                   "(required unless --append)")
     a.add_argument("--state", default="", help="two-letter state, e.g. MA")
     a.add_argument("--short-name", help="short name used in answers (default: first word of name)")
     a.add_argument("--alias", action="append", default=[], help="other names staff use")
@@ -192,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--number", help="policy number, when the document does not state it")
     a.add_argument("--title", help="policy title, when the document does not state it")
     a.add_argument("--date", help="adoption/revision date, when the document does not state it")
+    mode = a.add_mutually_exclusive_group()
+    mode.add_argument("--replace", action="store_true", help="replace an existing district")
+    mode.add_argument("--append", action="store_true",
+                      help="add these policies to an existing district")
     a.set_defaults(func=cmd_district)
     c = dsub.add_parser("check", help="print the clause tree, citations and warnings")
     c.add_argument("id")

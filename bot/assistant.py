@@ -148,7 +148,8 @@ class Assistant:
             return answer
 
         ranked = self._rank(query, text, district.id)
-        decision = decide(ranked.hits, ranked.situation, MIN_SCORE)
+        concepts = set(self.lexicon.concepts(query, question=True))
+        decision = decide(ranked.hits, ranked.situation, text, concepts, MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
         answer = compose(text, district, decision, citations, ranked.situation)
         answer.latency_ms = (time.perf_counter() - began) * 1000
@@ -177,21 +178,26 @@ class Assistant:
 
     def _citations(self, governing: Hit | None, hits: list[Hit], district: District
                    ) -> list[Citation]:
-        ordered: list[Hit] = []
-        if governing is not None:
-            ordered.append(governing)
-        ordered.extend(h for h in hits if h is not governing)
-        seen: set[tuple[str, int]] = set()
-        out: list[Citation] = []
-        for hit in ordered:
-            key = (hit.passage.clause.id, hit.passage.index)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(self._citation(hit, district))
-            if len(out) == CITATIONS:
-                break
-        return out
+        """The governing sentence first, then the rest in rank order."""
+        ordered = ([governing] if governing is not None else []) + [
+            h for h in hits if h is not governing]
+        return [self._citation(h, district) for h in ordered[:CITATIONS]]
+
+    def _quote(self, hit: Hit) -> str:
+        """The sentence, joined with a neighbour that it refers to or that refers to it.
+
+        "Employees must seek approval … for such use." means nothing alone, and neither
+        does the rule it completes; quoting both keeps the quote self-contained.
+        """
+        clause, i = hit.passage.clause, hit.passage.index
+        spans = clause.sentences
+        start, end = spans[i]
+        source = self.source_text(clause)
+        if i > 0 and _REFERS_BACK.match(source[start:end]):
+            start = spans[i - 1][0] if end - spans[i - 1][0] <= MAX_QUOTE else start
+        if i + 1 < len(spans) and _REFERS_BACK.match(source[spans[i + 1][0]:spans[i + 1][1]]):
+            end = spans[i + 1][1] if spans[i + 1][1] - start <= MAX_QUOTE else end
+        return source[start:end]
 
     def _citation(self, hit: Hit, district: District) -> Citation:
         clause = hit.passage.clause
@@ -211,7 +217,7 @@ class Assistant:
             title=policy.title,
             section=section,
             clause_id=clause.id,
-            quote=hit.passage.text,
+            quote=self._quote(hit),
             citation=human,
             date=policy.date_label,
             lead_in=clause.lead_in,
@@ -219,6 +225,13 @@ class Assistant:
 
 
 RULE_PRIOR = 1.25
+MAX_QUOTE = 600
+# A sentence that opens by pointing back ("Such use…", "This prohibition…") completes
+# the one before it.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
+    r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
+    r"as one consequence|in essence)", re.I)
 
 
 def _rule_prior(passage: Passage) -> float:

@@ -139,7 +139,9 @@ def load_districts(root: Path) -> list[District]:
     if not root.is_dir():
         raise KnowledgeError(root, "knowledge folder not found or not readable")
     try:
-        folders = sorted(p for p in root.iterdir() if (p / METADATA_FILE).is_file())
+        # Dot-folders are work in progress (`district add` stages there), never served.
+        folders = sorted(p for p in root.iterdir()
+                         if not p.name.startswith(".") and (p / METADATA_FILE).is_file())
     except OSError as exc:
         raise KnowledgeError(root, f"cannot list knowledge folder ({exc.strerror or exc})") from exc
     districts = [load_district(folder) for folder in folders]

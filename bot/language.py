@@ -74,10 +74,13 @@ class Lexicon:
         found: Counter[str] = Counter()
         for name, pattern in self.patterns.items():
             hits = len(pattern.findall(norm))
-            if question and name in self.ask_patterns:
-                hits += len(self.ask_patterns[name].findall(norm))
             if hits:
                 found[name] = hits
+        if question:
+            for name, pattern in self.ask_patterns.items():
+                hits = len(pattern.findall(norm))
+                if hits:
+                    found[name] += hits
         return found
 
 
@@ -100,7 +103,8 @@ def _compile(terms: list[str]) -> re.Pattern[str]:
 def build_lexicon(data: dict) -> Lexicon:
     concepts = data.get("concepts", {})
     return Lexicon(
-        patterns={name: _compile(spec.get("terms", [])) for name, spec in concepts.items()},
+        patterns={name: _compile(spec["terms"]) for name, spec in concepts.items()
+                  if spec.get("terms")},
         ask_patterns={name: _compile(spec["ask_terms"]) for name, spec in concepts.items()
                       if spec.get("ask_terms")},
         weights={name: float(spec.get("weight", 1.0)) for name, spec in concepts.items()},

@@ -37,6 +37,7 @@ class Passage:
     start: int
     end: int
     text: str
+    concepts: frozenset[str] = frozenset()  # lexicon concepts of the sentence and its lead-in
 
 
 @dataclass
@@ -94,7 +95,8 @@ class DistrictIndex:
                 for j, other in enumerate(sentence_feats):
                     if j != i:
                         doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
-                self.passages.append(Passage(clause, i, s, e, source[s:e]))
+                concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {source[s:e]}"))
+                self.passages.append(Passage(clause, i, s, e, source[s:e], concepts))
                 docs.append(doc)
                 lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)

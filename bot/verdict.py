@@ -74,26 +74,6 @@ Q_ASKS_OBLIGATION = rx(r"\bdo i (?:have|need) to\b", r"\bam i (?:required|suppos
                         r"\banything (?:special|i need)", r"\bloop (?:anyone|someone) in\b",
                         r"\bsupposed to\b")
 
-# What a rule's own words limit it to.
-S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
-S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
-S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
-S_PARENT = rx(r"\bparents?\b", r"\bguardians?\b", r"\bfamil(?:y|ies)\b", r"\bcommunity\b",
-               r"\bpublic\b", r"\bany individual", r"\bthird part")
-S_COLLEAGUE = rx(r"\bemployees?\b(?! must| should| of the district are)", r"\bstaff members?\b(?= |$)",
-                  r"\bfaculty\b", r"\bcolleague", r"\bpersonnel and medical")
-S_SCHOOL_DEVICE = rx(r"school district computer resources", r"\bschool computers?\b",
-                      r"\bschool district's network\b", r"\bmiddletown computers\b",
-                      r"\bdistrict's computer\b", r"\bschool(?:-| )based resources\b")
-S_POST_ONLY = rx(r"\bpost(?:ing|s)?\b", r"\bupdates to their status\b", r"\bcomments?\b",
-                  r"\bstatements\b", r"\bpublication")
-S_ACCESS = rx(r"\baccess", r"\buse of\b", r"\busing\b", r"\bvisit", r"\bview", r"\bread")
-S_WORK_TIME = rx(r"\bworking time\b", r"\bwork hours\b", r"\bschool time\b", r"\bschool day\b",
-                  r"\bschool hours\b", r"\bregular work hours\b", r"\bwork time\b")
-S_ALL_TIMES = rx(r"\bat all times\b", r"\bboth during and after\b", r"\bpersonal time\b",
-                  r"\boutside of typical school hours\b", r"\boutside their professional\b")
-
-
 @dataclass
 class Situation:
     """What the question says about the case, in the terms that decide verdicts."""
@@ -132,6 +112,61 @@ class Situation:
         )
 
 
+# What a rule's own words limit it to.
+S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
+S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
+S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
+S_PARENT = rx(r"\bparents?\b", r"\bguardians?\b", r"\bfamil(?:y|ies)\b", r"\bcommunity\b",
+              r"\bany individual", r"\bthird part", r"\bindividuals\b")
+S_COLLEAGUE = rx(r"\bother (?:[a-z]+ ){0,4}employees\b", r"\bfellow\b", r"\bcolleague",
+                 r"\bpersonnel and medical", r"\bfaculty or staff\b", r"\bother staff")
+S_SCHOOL_DEVICE = rx(r"school district computer resources", r"\bschool computers?\b",
+                     r"\bschool district's network\b", r"\bmiddletown computers\b",
+                     r"\bdistrict's computer\b", r"\bschool district computers?\b")
+S_POST_ONLY = rx(r"\bpost(?:ing|s)?\b", r"\bupdates to their status\b", r"\bcomments?\b",
+                 r"\bstatements\b", r"\bpublish")
+S_ACCESS = rx(r"\baccess", r"\bvisit", r"\bview", r"\bbrows", r"\bread")
+S_WORK_TIME = rx(r"\bworking time\b", r"\bwork hours\b", r"\bschool time\b", r"\bschool day\b",
+                 r"\bschool hours\b", r"\bregular work hours\b", r"\bwork time\b")
+S_ALL_TIMES = rx(r"\bat all times\b", r"\bboth during and after\b", r"\bpersonal time\b",
+                 r"\boutside of typical school hours\b", r"\boutside their professional\b")
+S_PERSONAL_USE = rx(r"\bfor personal (?:use|reasons)\b", r"\bpersonal use\b")
+S_AFTER_HOURS = rx(r"outside of regular school hours")
+Q_EDUCATIONAL = rx(r"google classroom", r"\bseesaw\b", r"\bclass ?dojo\b", r"\bcanvas\b",
+                   r"\bschoology\b", r"\bpadlet\b", r"\bdiscussion boards?\b", r"\bflip(?:grid)?\b",
+                   r"\beducational\b", r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
+                   r"\bkahoot\b", r"\bnearpod\b")
+
+# The asker wants the opposite of what a directive rule asks for.
+OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
+     rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies")),
+    (rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
+     rx(r"privacy settings", r"\bprivatize")),
+    (rx(r"\banonymous", r"\bburner\b", r"\bfake (?:name|account|profile)", r"\bwithout my name",
+        r"\bhide (?:my|that|who)", r"\bfinsta\b", r"\balias\b"),
+     rx(r"\bidentify themselves\b", r"\bhonest about their identity", r"\bsay so\b",
+        r"\bnever hide")),
+    (rx(r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page)",
+        r"\bmy own (?:acct|account|fb|page)", r"\bfrom my (?:personal|own|private)"),
+     rx(r"school-based resources", r"school-provided", r"official school email",
+        r"educational (?:social networking|facebook) account", r"district's computer and telephone",
+        r"mps accepted communication platforms", r"professional email address")),
+    (rx(r"\bjust (?:her|him|one)\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
+        r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
+     rx(r"all team members", r"three or more")),
+]
+
+# Concepts that name what the asker wants to *do*; a rule that speaks to none of them
+# does not decide the case.
+ACT_CONCEPTS = frozenset({
+    "friend", "post", "photo", "message", "phone", "email", "logo", "tagging", "records",
+    "monitor", "identity", "privacy_settings", "copyright", "union", "public_concern",
+    "streaming", "inappropriate_sites", "encryption", "comment_moderation", "district_action",
+    "class_account", "access",
+})
+
+
 @dataclass
 class ScopeGap:
     """The word of the rule that leaves the asker's case outside it."""
@@ -140,32 +175,33 @@ class ScopeGap:
     limiting_word: str
 
 
-def scope_gap(situation: Situation, rule_text: str) -> ScopeGap | None:
+def scope_gap(situation: Situation, rule_text: str, question: str = "") -> ScopeGap | None:
     t = normalise(rule_text)
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
         return ScopeGap("former students", word)
-    if (situation.parent and not situation.former and S_STUDENT.search(t)
-            and not S_PARENT.search(t) and not _asks_about_student_via_parent(situation)):
+    if situation.parent and not situation.former and S_STUDENT.search(t) and not S_PARENT.search(t):
         return ScopeGap("parents", "students")
     if situation.colleague and not situation.student and S_STUDENT.search(t) \
             and not S_COLLEAGUE.search(t) and not S_PARENT.search(t):
         return ScopeGap("colleagues", "students")
-    if situation.personal_device and not situation.school_device and S_SCHOOL_DEVICE.search(t):
+    if situation.personal_device and not situation.school_device:
         match = S_SCHOOL_DEVICE.search(t)
-        return ScopeGap("your own device", match.group(0) if match else "school computers")
+        if match:
+            return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
         return ScopeGap("just reading, not posting", "post")
-    if situation.personal_time and not situation.work_time and S_WORK_TIME.search(t) \
-            and not S_ALL_TIMES.search(t):
+    if situation.personal_time and not situation.work_time and not S_ALL_TIMES.search(t):
         match = S_WORK_TIME.search(t)
-        return ScopeGap("your own time", match.group(0) if match else "working time")
+        if match:
+            return ScopeGap("your own time", match.group(0))
+    if situation.work_time and not situation.personal_time and S_AFTER_HOURS.search(t):
+        return ScopeGap("the school day", "outside of regular school hours")
+    if question and Q_EDUCATIONAL.search(normalise(question)):
+        match = S_PERSONAL_USE.search(t)
+        if match:
+            return ScopeGap("educational use", match.group(0))
     return None
-
-
-def _asks_about_student_via_parent(situation: Situation) -> bool:
-    """'A mom from my class' is about a parent; a parent's *child* is not the counterpart."""
-    return False
 
 
 @dataclass
@@ -178,57 +214,99 @@ class Decision:
     reason: str = ""
 
 
-def decide(hits: list[Hit], situation: Situation, min_score: float) -> Decision:
-    """Pick the governing sentence among the best hits and turn its modality into a verdict."""
+def _rule_text(hit: Hit) -> str:
+    return f"{hit.passage.clause.lead_in} {hit.passage.text}"
+
+
+def decide(hits: list[Hit], situation: Situation, question: str, question_concepts: set[str],
+           min_score: float) -> Decision:
+    """Pick the governing sentence among the best hits and turn its modality into a verdict.
+
+    Candidates are read in rank order. One that states no rule, or speaks to none of
+    the acts the question asks about, is passed over. A permission whose scope misses
+    the case is passed over too (it grants nothing here); a restriction whose scope
+    misses the case makes the answer `not_addressed`, naming the limiting word.
+    """
     if not hits or hits[0].score < min_score:
         return Decision(Verdict.NOT_ADDRESSED, hits[0] if hits else None, None,
                         reason="no clause speaks to this situation")
     top = hits[0].score
-    candidates = [h for h in hits[:4] if h.score >= 0.55 * top]
-    readings = [(h, read_sentence(h.passage.text, h.passage.clause.lead_in)) for h in candidates]
-    ruled = [(h, r) for h, r in readings if r.modality != "none"]
-    if not ruled:
-        return Decision(Verdict.NOT_ADDRESSED, hits[0], readings[0][1],
-                        reason="the closest clauses state no rule for this case")
-    governing, reading = ruled[0]
-    rule_text = governing.passage.clause.lead_in + " " + governing.passage.clause.text
-    gap = scope_gap(situation, rule_text)
-    if gap:
-        return Decision(Verdict.NOT_ADDRESSED, governing, reading, gap,
-                        reason=f"the rule is limited to {gap.limiting_word}")
-    verdict = _verdict_from(reading, situation)
-    # Caution: a more restrictive rule among the strong candidates overrides a permissive one.
-    if verdict == Verdict.ALLOWED:
-        for h, r in ruled[1:]:
-            if h.score >= 0.8 * top and r.modality == "prohibit" and not scope_gap(
-                    situation, h.passage.clause.lead_in + " " + h.passage.clause.text):
-                alt = _verdict_from(r, situation)
-                if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-                    return Decision(alt, h, r, reason="a stricter clause also applies")
-    return Decision(verdict, governing, reading,
-                    conditions=sorted(reading.conditions))
+    candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
+    acts = question_concepts & ACT_CONCEPTS
+    for hit in candidates:
+        reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+        if reading.modality == "none" or (acts and not acts & hit.passage.concepts):
+            continue
+        gap = scope_gap(situation, _rule_text(hit), question)
+        if gap and reading.modality == "permit":
+            continue
+        if gap:
+            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
+                            reason=f"the rule is limited to {gap.limiting_word}")
+        verdict = _verdict_from(reading, situation, question, hit)
+        stricter = _stricter(verdict, hit, candidates, situation, question, acts)
+        if stricter:
+            return stricter
+        return Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
+    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
+                    reason="the closest clauses state no rule for this exact act")
 
 
-def _verdict_from(reading: Reading, situation: Situation) -> Verdict:
+def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
+              question: str, acts: set[str]) -> Decision | None:
+    """Caution: a permissive reading yields to a restriction that also applies."""
+    if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
+        return None
+    for hit in candidates:
+        if hit is chosen or hit.score < 0.75 * chosen.score:
+            continue
+        same_clause = hit.passage.clause.id == chosen.passage.clause.id
+        if verdict == Verdict.DISCOURAGED and not same_clause:
+            continue
+        reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+        if reading.modality != "prohibit" or (acts and not acts & hit.passage.concepts):
+            continue
+        if scope_gap(situation, _rule_text(hit), question):
+            continue
+        alt = _verdict_from(reading, situation, question, hit)
+        if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
+            return Decision(alt, hit, reading, conditions=sorted(reading.conditions),
+                            reason="a stricter clause also applies")
+    return None
+
+
+def _wants_opposite(question: str, rule_text: str) -> bool:
+    q, t = normalise(question), normalise(rule_text)
+    return any(qp.search(q) and rp.search(t) for qp, rp in OPPOSITES)
+
+
+def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hit) -> Verdict:
     conds = reading.conditions
+    text = _rule_text(hit)
+    opposite = _wants_opposite(question, text)
     if reading.modality == "permit":
-        if conds & {"time_place_manner", "approval"}:
+        if conds & {"time_place_manner", "approval", "after_hours"}:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
         return Verdict.DISCOURAGED
     if reading.modality == "encourage":
-        return Verdict.DISCOURAGED if situation.asks_obligation or True else Verdict.ALLOWED
-    if reading.modality in ("prohibit", "oblige"):
-        if conds & OBTAINABLE and not situation.condition_absent:
-            return Verdict.CONDITIONAL
-        if "emergency" in conds and situation.emergency:
-            return Verdict.CONDITIONAL
-        if "privacy_matter" in conds and situation.privacy_matter:
-            return Verdict.CONDITIONAL
-        if "school_project" in conds and re.search(r"project", ""):
-            return Verdict.CONDITIONAL
-        if reading.modality == "oblige" and not situation.asks_obligation:
-            return Verdict.ALLOWED if not conds else Verdict.CONDITIONAL
+        if opposite or situation.asks_obligation:
+            return Verdict.DISCOURAGED
+        return Verdict.ALLOWED
+    if reading.modality == "oblige" and not conds:
+        if opposite:
+            return Verdict.PROHIBITED
+        return Verdict.CONDITIONAL if situation.asks_obligation else Verdict.ALLOWED
+    # prohibit, or oblige with conditions attached
+    if opposite and not conds & {"privacy_matter", "emergency"}:
         return Verdict.PROHIBITED
-    return Verdict.NOT_ADDRESSED
+    if "emergency" in conds and situation.emergency:
+        return Verdict.CONDITIONAL
+    if "privacy_matter" in conds and situation.privacy_matter:
+        return Verdict.CONDITIONAL
+    if conds & OBTAINABLE and not situation.condition_absent:
+        return Verdict.CONDITIONAL
+    if "school_project" in conds and re.search(r"\bproject\b", normalise(question)):
+        return Verdict.CONDITIONAL
+    return Verdict.PROHIBITED
