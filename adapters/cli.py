@@ -64,10 +64,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     root = knowledge_dir(args.knowledge)
     store = SQLiteStore(Path(args.index) if args.index else default_index_path(root))
     report = store.rebuild(root)
-    print(f"indexed {report.districts} districts, {report.policies} policies, "
-          f"{report.clauses} clauses in {report.seconds:.2f}s "
-          f"({len(report.parsed_files)} parsed, {len(report.reused_files)} unchanged) "
-          f"-> {report.path}")
+    print(
+        f"indexed {report.districts} districts, {report.policies} policies, "
+        f"{report.clauses} clauses in {report.seconds:.2f}s "
+        f"({len(report.parsed_files)} parsed, {len(report.reused_files)} unchanged) "
+        f"-> {report.path}"
+    )
     return 0
 
 
@@ -75,19 +77,33 @@ def cmd_show(args: argparse.Namespace) -> int:
     assistant = _assistant(args)
     clause = assistant.clause(args.clause_id)
     if clause is None:
-        return _fail(f"no clause '{args.clause_id}'. Clause ids look like "
-                     "'marlborough:ihb:D:i2'; `policybot ask … --json` shows them.")
+        return _fail(
+            f"no clause '{args.clause_id}'. Clause ids look like "
+            "'marlborough:ihb:D:i2'; `policybot ask … --json` shows them."
+        )
     district = assistant.district(clause.district)
     policy = next(p for p in district.policies if p.number == clause.policy)
     source = assistant.source_text(clause)
-    before = " ".join(source[max(0, clause.start - 160):clause.start].split())
-    after = " ".join(source[clause.end:clause.end + 160].split())
-    section = (f"§{clause.section_key} {clause.section_title}" if clause.section_key
-               else clause.section_title)
+    before = " ".join(source[max(0, clause.start - 160) : clause.start].split())
+    after = " ".join(source[clause.end : clause.end + 160].split())
+    section = (
+        f"§{clause.section_key} {clause.section_title}"
+        if clause.section_key
+        else clause.section_title
+    )
     locator = f"§{clause.section_key}" if clause.section_key else clause.section_title
     citation = f"{policy.label} {locator}, {clause.label} ({policy.date_label})"
-    print(render("clause.txt.j2", clause=clause, citation=citation, section=section,
-                 file=f"{district.folder.name}/{policy.file}", before=before, after=after))
+    print(
+        render(
+            "clause.txt.j2",
+            clause=clause,
+            citation=citation,
+            section=section,
+            file=f"{district.folder.name}/{policy.file}",
+            before=before,
+            after=after,
+        )
+    )
     return 0
 
 
@@ -135,9 +151,12 @@ def cmd_district(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policybot",
-        description="District social-media policy answers for school staff, quoted and cited.")
-    parser.add_argument("--knowledge", help="knowledge folder (default: POLICYBOT_KNOWLEDGE or "
-                        "the bundled districts)")
+        description="District social-media policy answers for school staff, quoted and cited.",
+    )
+    parser.add_argument(
+        "--knowledge",
+        help="knowledge folder (default: POLICYBOT_KNOWLEDGE or the bundled districts)",
+    )
     parser.add_argument("--index", help="index file (default: POLICYBOT_INDEX or a cache file)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -155,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_compare)
 
     sub.add_parser("districts", help="list the districts and their policies").set_defaults(
-        func=cmd_districts)
+        func=cmd_districts
+    )
     sub.add_parser("index", help="(re)build the clause index").set_defaults(func=cmd_index)
 
     p = sub.add_parser("show", help="print a clause with its context")
@@ -184,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     a = dsub.add_parser("add", help="create a district from policy documents and index it")
     a.add_argument("id")
     a.add_argument("files", nargs="+", type=Path)
-    a.add_argument("--name", help='district name, e.g. "Springfield Public Schools" '
-                   "(required unless --append)")
+    a.add_argument(
+        "--name", help='district name, e.g. "Springfield Public Schools" (required unless --append)'
+    )
     a.add_argument("--state", default="", help="two-letter state, e.g. MA")
     a.add_argument("--short-name", help="short name used in answers (default: first word of name)")
     a.add_argument("--alias", action="append", default=[], help="other names staff use")
@@ -195,8 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--date", help="adoption/revision date, when the document does not state it")
     mode = a.add_mutually_exclusive_group()
     mode.add_argument("--replace", action="store_true", help="replace an existing district")
-    mode.add_argument("--append", action="store_true",
-                      help="add these policies to an existing district")
+    mode.add_argument(
+        "--append", action="store_true", help="add these policies to an existing district"
+    )
     a.set_defaults(func=cmd_district)
     c = dsub.add_parser("check", help="print the clause tree, citations and warnings")
     c.add_argument("id")
@@ -209,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UnknownDistrict as exc:
-        return _fail(f"unknown district '{exc.district_id}'. Choose one of: "
-                     f"{', '.join(exc.valid_ids)}", EXIT_USAGE)
+        return _fail(
+            f"unknown district '{exc.district_id}'. Choose one of: {', '.join(exc.valid_ids)}",
+            EXIT_USAGE,
+        )
     except KnowledgeError as exc:
         return _fail(f"policy data problem: {exc}")
     except (OSError, ValueError) as exc:

@@ -28,7 +28,7 @@ SETTINGS_KEY = web.AppKey("settings", Settings)
 NOTHING_CONFIGURED = """\
 policybot serve: no chat platform is configured, so there is nothing to serve.
 
-Slack (see docs/slack.md):
+Slack (see the README, "Slack: install in a workspace"):
   SLACK_BOT_TOKEN=xoxb-...          Bot User OAuth Token (OAuth & Permissions)
   SLACK_SIGNING_SECRET=...          Basic Information > App Credentials (HTTP mode)
   SLACK_APP_TOKEN=xapp-...          optional: Socket Mode instead of a public HTTPS URL

@@ -17,10 +17,10 @@ from bot.answer import Answer, Citation, Comparison, Turn, Verdict
 from bot.guidance import compose
 from bot.knowledge import District, KnowledgeError, knowledge_dir
 from bot.language import Lexicon, load_lexicon, normalise
-from bot.parsing import Clause
 from bot.modality import read_sentence
+from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
-from bot.store import SQLiteStore, Snapshot, default_index_path
+from bot.store import Snapshot, SQLiteStore, default_index_path
 from bot.topic import TopicCheck, classify_topic
 from bot.verdict import Situation, decide
 
@@ -56,14 +56,19 @@ class Assistant:
         self._indexes: dict[str, DistrictIndex] = {}
         for district_id, clauses in snapshot.clauses.items():
             sources = {p: text for (d, p), text in snapshot.sources.items() if d == district_id}
-            self._indexes[district_id] = DistrictIndex(clauses, sources, self.lexicon,
-                                                       prior=_rule_prior)
+            self._indexes[district_id] = DistrictIndex(
+                clauses, sources, self.lexicon, prior=_rule_prior
+            )
         self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
-    def load(cls, knowledge: str | Path | None = None, index: str | Path | None = None,
-             rebuild: bool = False) -> Assistant:
+    def load(
+        cls,
+        knowledge: str | Path | None = None,
+        index: str | Path | None = None,
+        rebuild: bool = False,
+    ) -> Assistant:
         """Open the index, building or refreshing it when the policy files changed.
 
         A failed refresh keeps the previous index serving (with a warning); with no
@@ -96,8 +101,9 @@ class Assistant:
         for district in self.districts():
             names = {district.id, district.short_name.lower(), *district.aliases}
             for name in sorted(names, key=len, reverse=True):
-                if len(name) >= 4 and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])",
-                                                 text):
+                if len(name) >= 4 and re.search(
+                    rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text
+                ):
                     return district.id
         return None
 
@@ -116,10 +122,12 @@ class Assistant:
             district=district.id if district else "",
             district_name=name,
             verdict=Verdict.OFF_TOPIC,
-            summary=summary or (
+            summary=summary
+            or (
                 "I answer questions about your district's staff social-media policy: "
                 "friending or following students, texting and messaging, posting photos, "
-                "personal accounts, the school logo, and using social media at work."),
+                "personal accounts, the school logo, and using social media at work."
+            ),
             contacts=list(district.contacts) if district else [],
             examples=list(EXAMPLES),
         )
@@ -140,9 +148,13 @@ class Assistant:
             query = f"{previous.question} {text}"
         topic = classify_topic(query, self.lexicon)
         if topic is TopicCheck.OFF_TOPIC:
-            answer = self.help_answer(district.id, summary=(
-                "That doesn't look like a question about the staff social-media policy, so I "
-                "won't guess. Here is what I can help with."))
+            answer = self.help_answer(
+                district.id,
+                summary=(
+                    "That doesn't look like a question about the staff social-media policy, so I "
+                    "won't guess. Here is what I can help with."
+                ),
+            )
             answer.question = text
             answer.latency_ms = (time.perf_counter() - began) * 1000
             return answer
@@ -165,8 +177,10 @@ class Assistant:
         if not text:
             return "Ask me a question about your district's social-media policy."
         if len(text) > MAX_QUESTION_CHARS:
-            return (f"That question is {len(text):,} characters long; I work best with a sentence "
-                    "or two describing the situation. Please shorten it and ask again.")
+            return (
+                f"That question is {len(text):,} characters long; I work best with a sentence "
+                "or two describing the situation. Please shorten it and ask again."
+            )
         if not re.search(r"[A-Za-z]{2,}", text):
             return "I need a few words describing the situation to find the right policy clause."
         return None
@@ -176,11 +190,13 @@ class Assistant:
         hits = self._indexes[district_id].search(features, limit=10)
         return _Ranked(hits, Situation.of(question))
 
-    def _citations(self, governing: Hit | None, hits: list[Hit], district: District
-                   ) -> list[Citation]:
+    def _citations(
+        self, governing: Hit | None, hits: list[Hit], district: District
+    ) -> list[Citation]:
         """The governing sentence first, then the rest in rank order."""
         ordered = ([governing] if governing is not None else []) + [
-            h for h in hits if h is not governing]
+            h for h in hits if h is not governing
+        ]
         return [self._citation(h, district) for h in ordered[:CITATIONS]]
 
     def _quote(self, hit: Hit) -> str:
@@ -195,15 +211,18 @@ class Assistant:
         source = self.source_text(clause)
         if i > 0 and _REFERS_BACK.match(source[start:end]):
             start = spans[i - 1][0] if end - spans[i - 1][0] <= MAX_QUOTE else start
-        if i + 1 < len(spans) and _REFERS_BACK.match(source[spans[i + 1][0]:spans[i + 1][1]]):
+        if i + 1 < len(spans) and _REFERS_BACK.match(source[spans[i + 1][0] : spans[i + 1][1]]):
             end = spans[i + 1][1] if spans[i + 1][1] - start <= MAX_QUOTE else end
         return source[start:end]
 
     def _citation(self, hit: Hit, district: District) -> Citation:
         clause = hit.passage.clause
         policy = next(p for p in district.policies if p.number == clause.policy)
-        section = (f"§{clause.section_key} {clause.section_title}".strip()
-                   if clause.section_key else clause.section_title)
+        section = (
+            f"§{clause.section_key} {clause.section_title}".strip()
+            if clause.section_key
+            else clause.section_title
+        )
         where = f"§{clause.section_key}" if clause.section_key else clause.section_title
         locator = clause.label if clause.kind == "item" else ""
         parts = [policy.label, ", ".join(p for p in (where, locator) if p)]
@@ -231,7 +250,9 @@ MAX_QUOTE = 600
 _REFERS_BACK = re.compile(
     r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
     r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
-    r"as one consequence|in essence)", re.I)
+    r"as one consequence|in essence)",
+    re.I,
+)
 
 
 def _rule_prior(passage: Passage) -> float:
@@ -242,7 +263,9 @@ def _rule_prior(passage: Passage) -> float:
 
 _FOLLOW_UP = re.compile(
     r"^(?:and|but|what about|how about|what if|and if|if|or|same|also|ok and|what about if|"
-    r"even if|even|does that|is that|does it|would that|then)\b", re.I)
+    r"even if|even|does that|is that|does it|would that|then)\b",
+    re.I,
+)
 
 
 def _is_follow_up(text: str) -> bool:

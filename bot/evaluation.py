@@ -45,8 +45,15 @@ def load_labeled(path: Path) -> list[Labeled]:
             continue
         try:
             data = json.loads(line)
-            items.append(Labeled(data["id"], data["district"], data["question"],
-                                 list(data.get("gold", [])), data["verdict"]))
+            items.append(
+                Labeled(
+                    data["id"],
+                    data["district"],
+                    data["question"],
+                    list(data.get("gold", [])),
+                    data["verdict"],
+                )
+            )
         except (json.JSONDecodeError, KeyError) as exc:
             raise ValueError(f"{path}:{number}: not a labeled question ({exc})") from exc
     return items
@@ -58,7 +65,6 @@ def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, math.ceil(pct / 100 * len(ordered)) - 1))
     return ordered[k]
-
 
 
 def score(items: list[Labeled], results: list[dict]) -> dict:
@@ -89,17 +95,27 @@ def score(items: list[Labeled], results: list[dict]) -> dict:
     m["gold_hit@3"] = h3 / max(scored, 1)
     m["any_gold_hit@3"] = any3 / max(scored, 1)
     m["mrr_any"] = rr / max(scored, 1)
-    m["verdict_acc"] = sum(by_id[i.id]["verdict"] == i.verdict for i in policy) / max(len(policy), 1)
+    m["verdict_acc"] = sum(by_id[i.id]["verdict"] == i.verdict for i in policy) / max(
+        len(policy), 1
+    )
     m["dangerous_allowed"] = sum(
         by_id[i.id]["verdict"] == Verdict.ALLOWED
-        and i.verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL) for i in policy)
-    m["off_topic_acc"] = (sum(by_id[i.id]["verdict"] == Verdict.OFF_TOPIC
-                              or not by_id[i.id]["citations"] for i in off) / len(off)
-                          if off else 1.0)
+        and i.verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL)
+        for i in policy
+    )
+    m["off_topic_acc"] = (
+        sum(
+            by_id[i.id]["verdict"] == Verdict.OFF_TOPIC or not by_id[i.id]["citations"] for i in off
+        )
+        / len(off)
+        if off
+        else 1.0
+    )
     m["false_abstain"] = sum(by_id[i.id]["verdict"] == Verdict.OFF_TOPIC for i in policy)
     m["false_abstain_rate"] = m["false_abstain"] / max(len(policy), 1)
     m["wrong_district_citations"] = sum(
-        c["district"] != i.district for i in items for c in by_id[i.id]["citations"])
+        c["district"] != i.district for i in items for c in by_id[i.id]["citations"]
+    )
     latencies = [r["latency_ms"] for r in results]
     m["latency_p50_ms"] = statistics.median(latencies) if latencies else 0.0
     m["latency_p99_ms"] = percentile(latencies, 99)
@@ -107,8 +123,9 @@ def score(items: list[Labeled], results: list[dict]) -> dict:
     for i in items:
         per[i.verdict]["n"] += 1
         per[i.verdict]["correct"] += by_id[i.id]["verdict"] == i.verdict
-    m["per_verdict"] = {v: {"n": c["n"], "acc": c["correct"] / c["n"]} for v, c in
-                        sorted(per.items())}
+    m["per_verdict"] = {
+        v: {"n": c["n"], "acc": c["correct"] / c["n"]} for v, c in sorted(per.items())
+    }
     confusion: Counter = Counter((i.verdict, by_id[i.id]["verdict"]) for i in items)
     m["confusion"] = {f"{t}->{p}": n for (t, p), n in sorted(confusion.items()) if t != p}
     return m
@@ -124,28 +141,48 @@ def run(assistant, items: list[Labeled], warmup: int = 1) -> list[dict]:  # noqa
         began = time.perf_counter()
         answer = assistant.ask(item.question, item.district)
         elapsed = (time.perf_counter() - began) * 1000
-        results.append({
-            "id": item.id,
-            "verdict": str(answer.verdict),
-            "citations": [{"district": c.district, "quote": c.quote, "clause_id": c.clause_id}
-                          for c in answer.citations],
-            "latency_ms": round(elapsed, 3),
-        })
+        results.append(
+            {
+                "id": item.id,
+                "verdict": str(answer.verdict),
+                "citations": [
+                    {"district": c.district, "quote": c.quote, "clause_id": c.clause_id}
+                    for c in answer.citations
+                ],
+                "latency_ms": round(elapsed, 3),
+            }
+        )
     return results
 
 
 def format_metrics(m: dict) -> str:
     lines = []
-    for key in ("questions", "policy_questions", "gold_hit@1", "gold_hit@3", "any_gold_hit@3",
-                "mrr_any", "verdict_acc", "dangerous_allowed", "off_topic_acc", "false_abstain",
-                "false_abstain_rate", "wrong_district_citations", "latency_p50_ms",
-                "latency_p99_ms"):
+    for key in (
+        "questions",
+        "policy_questions",
+        "gold_hit@1",
+        "gold_hit@3",
+        "any_gold_hit@3",
+        "mrr_any",
+        "verdict_acc",
+        "dangerous_allowed",
+        "off_topic_acc",
+        "false_abstain",
+        "false_abstain_rate",
+        "wrong_district_citations",
+        "latency_p50_ms",
+        "latency_p99_ms",
+    ):
         value = m[key]
         lines.append(f"{key:26s} {value:.3f}" if isinstance(value, float) else f"{key:26s} {value}")
     lines.append("per verdict:")
     for verdict, row in m["per_verdict"].items():
         lines.append(f"  {verdict:14s} n={row['n']:3d}  acc={row['acc']:.3f}")
     if m["confusion"]:
-        lines.append("confusions (truth->answer): " + ", ".join(
-            f"{k}:{v}" for k, v in sorted(m["confusion"].items(), key=lambda kv: -kv[1])))
+        lines.append(
+            "confusions (truth->answer): "
+            + ", ".join(
+                f"{k}:{v}" for k, v in sorted(m["confusion"].items(), key=lambda kv: -kv[1])
+            )
+        )
     return "\n".join(lines)

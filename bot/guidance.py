@@ -19,33 +19,53 @@ SUMMARY_QUOTE_CHARS = 220
 
 # Scope words in a rule, and the qualifier that tells the asker what they decide.
 SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bcurrent(?:ly)?\b"), "Applies to *current* students (“{m}”); it does not "
-     "speak to former students."),
-    (re.compile(r"working time|work hours|school time|school hours|regular work hours"),
-     "Limited by time: the rule speaks of “{m}”."),
-    (re.compile(r"outside of typical school hours|during and after the school day|at all times"),
-     "Not limited to the school day: “{m}”."),
-    (re.compile(r"school district computer resources|school computers|school district's network|"
-                r"middletown computers|district's computer and telephone systems"),
-     "Limited to school equipment: “{m}”."),
-    (re.compile(r"personal social (?:media|networking) sites?|private account|personal email"),
-     "Covers personal accounts: “{m}”."),
-    (re.compile(r"educational (?:social networking|facebook) account|professional social media"),
-     "Concerns professional/educational accounts: “{m}”."),
-    (re.compile(r"except in (?:case of an immediate )?emergenc\w*|emergency situations|"
-                r"emergency text message"),
-     "Emergency exception: “{m}”."),
-    (re.compile(r"all team members or [^,.;]+|at least three or more individuals"),
-     "Group messages: “{m}”."),
-    (re.compile(r"medical or academic privacy matters"),
-     "Exception for “{m}”."),
+    (
+        re.compile(r"\bcurrent(?:ly)?\b"),
+        "Applies to *current* students (“{m}”); it does not speak to former students.",
+    ),
+    (
+        re.compile(r"working time|work hours|school time|school hours|regular work hours"),
+        "Limited by time: the rule speaks of “{m}”.",
+    ),
+    (
+        re.compile(r"outside of typical school hours|during and after the school day|at all times"),
+        "Not limited to the school day: “{m}”.",
+    ),
+    (
+        re.compile(
+            r"school district computer resources|school computers|school district's network|"
+            r"middletown computers|district's computer and telephone systems"
+        ),
+        "Limited to school equipment: “{m}”.",
+    ),
+    (
+        re.compile(r"personal social (?:media|networking) sites?|private account|personal email"),
+        "Covers personal accounts: “{m}”.",
+    ),
+    (
+        re.compile(r"educational (?:social networking|facebook) account|professional social media"),
+        "Concerns professional/educational accounts: “{m}”.",
+    ),
+    (
+        re.compile(
+            r"except in (?:case of an immediate )?emergenc\w*|emergency situations|"
+            r"emergency text message"
+        ),
+        "Emergency exception: “{m}”.",
+    ),
+    (
+        re.compile(r"all team members or [^,.;]+|at least three or more individuals"),
+        "Group messages: “{m}”.",
+    ),
+    (re.compile(r"medical or academic privacy matters"), "Exception for “{m}”."),
     (re.compile(r"parents?(?:/guardians)?|families"), "Also covers “{m}”."),
 ]
 
 _ROLES = re.compile(
     r"athletic director|school principals?|principal|superintendent of schools or (?:his/her )?"
     r"designee|superintendent(?: or (?:his/her |her/his )?designees?)?|immediate supervisor|"
-    r"responsible school principal|administrator")
+    r"responsible school principal|administrator"
+)
 
 
 def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS) -> str:
@@ -67,11 +87,13 @@ def condition_phrases(text: str, kinds: list[str]) -> list[str]:
             continue
         start = match.start()
         # Widen left to the start of the conditional clause ("except …", "without …").
-        left = max(norm.rfind(w, 0, start + 1) for w in ("except", "unless", "without",
-                                                         "so long as", "in which case", ", "))
+        left = max(
+            norm.rfind(w, 0, start + 1)
+            for w in ("except", "unless", "without", "so long as", "in which case", ", ")
+        )
         if 0 <= left < start and start - left < 80:
-            start = left + (2 if norm[left:left + 2] == ", " else 0)
-        end_match = re.search(r"[.;)](?:\s|$)|, (?:and|but|nor)\b", norm[match.end():])
+            start = left + (2 if norm[left : left + 2] == ", " else 0)
+        end_match = re.search(r"[.;)](?:\s|$)|, (?:and|but|nor)\b", norm[match.end() :])
         end = match.end() + (end_match.start() if end_match else len(norm) - match.end())
         phrase = flat[start:end].strip(" ,;")
         if phrase and phrase not in phrases:
@@ -83,8 +105,10 @@ def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> 
     norm = " ".join(normalise(rule_text).split())
     out: list[str] = []
     if decision.gap:
-        out.append(f"This rule covers *{decision.gap.limiting_word}*; your question is about "
-                   f"{decision.gap.qualifier}, which its wording does not reach.")
+        out.append(
+            f"This rule covers *{decision.gap.limiting_word}*; your question is about "
+            f"{decision.gap.qualifier}, which its wording does not reach."
+        )
     for pattern, template in SCOPE_QUALIFIERS:
         match = pattern.search(norm)
         if match:
@@ -92,8 +116,10 @@ def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> 
             if line not in out:
                 out.append(line)
     if situation.work_time and re.search(r"working time|work hours|school time", norm):
-        out.append("A prep period, planning time or a professional meeting counts as work time "
-                   "unless the policy sets it aside as a break.")
+        out.append(
+            "A prep period, planning time or a professional meeting counts as work time "
+            "unless the policy sets it aside as a break."
+        )
     return out[:5]
 
 
@@ -119,29 +145,43 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     if verdict == Verdict.PROHIBITED:
         return f"No — {possessive} policy does not allow this. {label} says: “{quote}”"
     if verdict == Verdict.CONDITIONAL:
-        return (f"Only under conditions — {possessive} policy allows this only as it states. "
-                f"{label} says: “{quote}”")
+        return (
+            f"Only under conditions — {possessive} policy allows this only as it states. "
+            f"{label} says: “{quote}”"
+        )
     if verdict == Verdict.ALLOWED:
         return f"Yes — {possessive} policy explicitly allows this. {label} says: “{quote}”"
     if verdict == Verdict.DISCOURAGED:
-        return (f"Discouraged — {possessive} policy advises against this rather than forbidding "
-                f"it. {label} says: “{quote}”")
+        return (
+            f"Discouraged — {possessive} policy advises against this rather than forbidding "
+            f"it. {label} says: “{quote}”"
+        )
     if decision.gap:
-        return (f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
-                f"situation: the nearest rule covers *{decision.gap.limiting_word}*, and you asked "
-                f"about {decision.gap.qualifier}. Nearest clause, {label}: “{quote}”")
+        return (
+            f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
+            f"situation: the nearest rule covers *{decision.gap.limiting_word}*, and you asked "
+            f"about {decision.gap.qualifier}. Nearest clause, {label}: “{quote}”"
+        )
     if citations:
-        return (f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
-                f"situation. The nearest clause, {label}, says: “{quote}”")
+        return (
+            f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
+            f"situation. The nearest clause, {label}, says: “{quote}”"
+        )
     return f"{possessive[0].upper() + possessive[1:]} policy doesn't address this situation."
 
 
 GENERAL_EXPECTATION = re.compile(
-    r"professional|boundar|role model|appropriate|mindful|impropriety|higher standard")
+    r"professional|boundar|role model|appropriate|mindful|impropriety|higher standard"
+)
 
 
-def compose(question: str, district: District, decision: Decision,
-            citations: list[Citation], situation: Situation) -> Answer:
+def compose(
+    question: str,
+    district: District,
+    decision: Decision,
+    citations: list[Citation],
+    situation: Situation,
+) -> Answer:
     governing = decision.governing
     rule_text = ""
     if governing is not None:
@@ -150,13 +190,19 @@ def compose(question: str, district: District, decision: Decision,
     conditions: list[str] = []
     if decision.verdict == Verdict.CONDITIONAL and governing is not None:
         conditions = condition_phrases(governing.passage.clause.text, decision.conditions) or [
-            _excerpt(governing.passage.text)]
+            _excerpt(governing.passage.text)
+        ]
     notes = []
     if decision.verdict == Verdict.NOT_ADDRESSED:
-        notes.append("When the policy is silent, the general expectations still apply: keep "
-                     "communication professional and ask before you act.")
-    if decision.reason and decision.verdict != Verdict.NOT_ADDRESSED and \
-            decision.reason.startswith("a stricter"):
+        notes.append(
+            "When the policy is silent, the general expectations still apply: keep "
+            "communication professional and ask before you act."
+        )
+    if (
+        decision.reason
+        and decision.verdict != Verdict.NOT_ADDRESSED
+        and decision.reason.startswith("a stricter")
+    ):
         notes.append("Two clauses point different ways; this answer follows the stricter one.")
     return Answer(
         question=question,

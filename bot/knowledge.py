@@ -93,7 +93,9 @@ def load_district(folder: Path) -> District:
 
     district_id = _require(data, "id", meta_path)
     if not _ID_RE.match(district_id):
-        raise KnowledgeError(meta_path, f"district id '{district_id}' must be lowercase a-z, 0-9, -")
+        raise KnowledgeError(
+            meta_path, f"district id '{district_id}' must be lowercase a-z, 0-9, -"
+        )
     policies = []
     for entry in data.get("policies", []):
         policy_file = _require(entry, "file", meta_path)
@@ -110,8 +112,13 @@ def load_district(folder: Path) -> District:
                 adopted=entry.get("adopted", ""),
                 revised=entry.get("revised", ""),
                 date_label=entry.get("date_label", "")
-                or (f"revised {entry['revised']}" if entry.get("revised") else
-                    f"adopted {entry['adopted']}" if entry.get("adopted") else ""),
+                or (
+                    f"revised {entry['revised']}"
+                    if entry.get("revised")
+                    else f"adopted {entry['adopted']}"
+                    if entry.get("adopted")
+                    else ""
+                ),
                 source=entry.get("source", ""),
             )
         )
@@ -140,16 +147,21 @@ def load_districts(root: Path) -> list[District]:
         raise KnowledgeError(root, "knowledge folder not found or not readable")
     try:
         # Dot-folders are work in progress (`district add` stages there), never served.
-        folders = sorted(p for p in root.iterdir()
-                         if not p.name.startswith(".") and (p / METADATA_FILE).is_file())
+        folders = sorted(
+            p
+            for p in root.iterdir()
+            if not p.name.startswith(".") and (p / METADATA_FILE).is_file()
+        )
     except OSError as exc:
         raise KnowledgeError(root, f"cannot list knowledge folder ({exc.strerror or exc})") from exc
     districts = [load_district(folder) for folder in folders]
     seen: dict[str, Path] = {}
     for district in districts:
         if district.id in seen:
-            raise KnowledgeError(district.folder / METADATA_FILE,
-                                 f"duplicate district id '{district.id}' (also in {seen[district.id]})")
+            raise KnowledgeError(
+                district.folder / METADATA_FILE,
+                f"duplicate district id '{district.id}' (also in {seen[district.id]})",
+            )
         seen[district.id] = district.folder
     if not districts:
         raise KnowledgeError(root, f"no districts found (each needs a {METADATA_FILE})")

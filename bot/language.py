@@ -13,21 +13,188 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-",
-                         "—": "-", "*": " "})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-", "*": " "}
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
-STOPWORDS = frozenset("""
-a an the and or but if of to in on at by for with from as is are was were be been being am do
-does did doing have has had having i me my mine myself we us our you your he him his she her it
-its they them their this that these those there here what which who whom whose when where why how
-can could may might must shall should will would ok okay okk allowed allow alright fine cool
-just really even also still like about any some all no not so too very than then into out up
-over under again further once only own same other such each few more most both either neither
-get got gonna wanna want wants need needs needed let lets let's im i'm ive i've id i'd it's its
-thats that's dont don't doesnt doesn't isnt isn't cant can't wont won't whats what's hey hi pls
-please thanks thank yes yeah yep nope question quick anyone know somebody tell does
-""".split())
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "have",
+        "has",
+        "had",
+        "having",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+        "ok",
+        "okay",
+        "okk",
+        "allowed",
+        "allow",
+        "alright",
+        "fine",
+        "cool",
+        "just",
+        "really",
+        "even",
+        "also",
+        "still",
+        "like",
+        "about",
+        "any",
+        "some",
+        "all",
+        "no",
+        "not",
+        "so",
+        "too",
+        "very",
+        "than",
+        "then",
+        "into",
+        "out",
+        "up",
+        "over",
+        "under",
+        "again",
+        "further",
+        "once",
+        "only",
+        "own",
+        "same",
+        "other",
+        "such",
+        "each",
+        "few",
+        "more",
+        "most",
+        "both",
+        "either",
+        "neither",
+        "get",
+        "got",
+        "gonna",
+        "wanna",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "needed",
+        "let",
+        "lets",
+        "let's",
+        "im",
+        "i'm",
+        "ive",
+        "i've",
+        "id",
+        "i'd",
+        "it's",
+        "its",
+        "thats",
+        "that's",
+        "dont",
+        "don't",
+        "doesnt",
+        "doesn't",
+        "isnt",
+        "isn't",
+        "cant",
+        "can't",
+        "wont",
+        "won't",
+        "whats",
+        "what's",
+        "hey",
+        "hi",
+        "pls",
+        "please",
+        "thanks",
+        "thank",
+        "yes",
+        "yeah",
+        "yep",
+        "nope",
+        "question",
+        "quick",
+        "anyone",
+        "know",
+        "somebody",
+        "tell",
+        "does",
+    ]
+)
 
 
 def normalise(text: str) -> str:
@@ -38,8 +205,15 @@ def stem(word: str) -> str:
     """A deliberately light stemmer: plural and verb endings only, so stems stay readable."""
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
-                         ("s", ""), ("ly", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ly", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
             break
@@ -56,57 +230,104 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 @dataclass(frozen=True)
+class _Term:
+    concept: str
+    words: tuple[str, ...]
+    wildcard: bool  # the last word matches any word starting with it
+
+
+class _Matcher:
+    """All terms of all concepts, matched in one pass over the text's words.
+
+    A dictionary keyed by first word (and by prefix for one-word wildcards) replaces one
+    big regular expression per concept, which was the slowest step of building the index.
+    `re:` terms stay regular expressions.
+    """
+
+    def __init__(self, terms: dict[str, list[str]]) -> None:
+        self.exact: dict[str, list[_Term]] = {}
+        self.prefix: dict[str, list[_Term]] = {}
+        regexes: dict[str, list[str]] = {}
+        for concept, items in terms.items():
+            for raw in items:
+                term = raw.strip()
+                if term.startswith("re:"):
+                    regexes.setdefault(concept, []).append(term[3:])
+                    continue
+                words = tuple(_TOKEN.findall(normalise(term)))
+                if not words:
+                    continue
+                entry = _Term(concept, words, term.endswith("*"))
+                table = self.prefix if entry.wildcard and len(words) == 1 else self.exact
+                table.setdefault(words[0], []).append(entry)
+        self.regexes = {c: re.compile("|".join(p)) for c, p in regexes.items()}
+        self.longest_prefix = max((len(k) for k in self.prefix), default=0)
+
+    def count(self, norm: str, found: Counter[str]) -> None:
+        tokens = _TOKEN.findall(norm)
+        seen: set[tuple[str, int]] = set()
+        for i, token in enumerate(tokens):
+            candidates = list(self.exact.get(token, ()))
+            for k in range(1, min(len(token), self.longest_prefix) + 1):
+                candidates.extend(self.prefix.get(token[:k], ()))
+            for term in candidates:
+                if (term.concept, i) in seen or not _matches(term, tokens, i):
+                    continue
+                seen.add((term.concept, i))
+                found[term.concept] += 1
+        for concept, pattern in self.regexes.items():
+            hits = len(pattern.findall(norm))
+            if hits:
+                found[concept] += hits
+
+
+def _matches(term: _Term, tokens: list[str], i: int) -> bool:
+    n = len(term.words)
+    if i + n > len(tokens):
+        return False
+    for j, word in enumerate(term.words):
+        token = tokens[i + j]
+        last = j == n - 1
+        if not (token == word or (last and term.wildcard and token.startswith(word))):
+            return False
+    return True
+
+
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Concept patterns for policy text, extra patterns for questions, and query weights.
+    """Concept terms for policy text, extra terms for questions, and query weights.
 
     `ask_terms` are words staff use that would mislead on the policy side ("follow"
     is "follow Middletown policies" there), so they only map questions to concepts.
     """
 
-    patterns: dict[str, re.Pattern[str]]
-    ask_patterns: dict[str, re.Pattern[str]]
+    policy_terms: _Matcher
+    ask_terms: _Matcher
     weights: dict[str, float]
 
     def concepts(self, text: str, question: bool = False) -> Counter[str]:
         """Concept name -> number of mentions in the text."""
+        return Counter(self._concepts(text, question))
+
+    @lru_cache(maxsize=4096)  # noqa: B019  (one lexicon per process; questions repeat)
+    def _concepts(self, text: str, question: bool) -> Counter[str]:
         norm = normalise(text)
         found: Counter[str] = Counter()
-        for name, pattern in self.patterns.items():
-            hits = len(pattern.findall(norm))
-            if hits:
-                found[name] = hits
+        self.policy_terms.count(norm, found)
         if question:
-            for name, pattern in self.ask_patterns.items():
-                hits = len(pattern.findall(norm))
-                if hits:
-                    found[name] += hits
+            self.ask_terms.count(norm, found)
         return found
-
-
-def _term_pattern(term: str) -> str:
-    if term.startswith("re:"):
-        return term[3:]
-    term = term.lower().replace("’", "'")
-    wildcard = term.endswith("*")
-    body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
-    start = r"(?<![a-z0-9])" if term[:1].isalnum() else ""
-    end = r"[a-z0-9'-]*" if wildcard else (r"(?![a-z0-9])" if term[-1:].isalnum() else "")
-    return start + body + end
-
-
-def _compile(terms: list[str]) -> re.Pattern[str]:
-    ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    return re.compile("|".join(_term_pattern(t) for t in ordered))
 
 
 def build_lexicon(data: dict) -> Lexicon:
     concepts = data.get("concepts", {})
     return Lexicon(
-        patterns={name: _compile(spec["terms"]) for name, spec in concepts.items()
-                  if spec.get("terms")},
-        ask_patterns={name: _compile(spec["ask_terms"]) for name, spec in concepts.items()
-                      if spec.get("ask_terms")},
+        policy_terms=_Matcher({n: spec.get("terms", []) for n, spec in concepts.items()}),
+        ask_terms=_Matcher({n: spec.get("ask_terms", []) for n, spec in concepts.items()}),
         weights={name: float(spec.get("weight", 1.0)) for name, spec in concepts.items()},
     )
 

@@ -18,31 +18,67 @@ def rx(*patterns: str) -> re.Pattern[str]:
 
 # --- modality of a policy sentence ------------------------------------------------------------
 PERMIT = rx(
-    r"nothing in this policy prohibits", r"\b(?:is|are) permitted\b", r"\bit is appropriate\b",
-    r"\bis appropriate for\b", r"might be appropriate", r"reserves? the right",
-    r"\bnot intended to infringe", r"\bit is acknowledged\b", r"\bmay make\b",
+    r"nothing in this policy prohibits",
+    r"\b(?:is|are) permitted\b",
+    r"\bit is appropriate\b",
+    r"\bis appropriate for\b",
+    r"might be appropriate",
+    r"reserves? the right",
+    r"\bnot intended to infringe",
+    r"\bit is acknowledged\b",
+    r"\bmay make\b",
     r"\bwill make reasonable use\b",
 )
 PROHIBIT = rx(
-    r"\b(?:shall|may|must|will|should|do|does|are|is|can)\s+not\b", r"\bprohibit",
-    r"\bnever\b", r"\bno (?:employee|staff|conversation|such|teacher)\b", r"\bdon't\b",
-    r"\bin no event\b", r"\bnot permitted\b", r"\bunacceptable\b", r"\bmay not\b",
-    r"\bare not to\b", r"\bshould only\b", r"\bonly through\b", r"\bexclusively\b",
-    r"\bmust reject\b", r"\bwill reject\b", r"\bwill not\b",
+    r"\b(?:shall|may|must|will|should|do|does|are|is|can)\s+not\b",
+    r"\bprohibit",
+    r"\bnever\b",
+    r"\bno (?:employee|staff|conversation|such|teacher)\b",
+    r"\bdon't\b",
+    r"\bin no event\b",
+    r"\bnot permitted\b",
+    r"\bunacceptable\b",
+    r"\bmay not\b",
+    r"\bare not to\b",
+    r"\bshould only\b",
+    r"\bonly through\b",
+    r"\bexclusively\b",
+    r"\bmust reject\b",
+    r"\bwill reject\b",
+    r"\bwill not\b",
 )
 DISCOURAGE = rx(r"\bdiscouraged\b", r"\bwise to delay\b", r"\bconcerned\b")
-ENCOURAGE = rx(r"\bencourage", r"\bgood idea\b", r"\bgood guideline\b", r"\bit'?s wise\b",
-                r"\bbest practice\b", r"\bmake sure\b")
-OBLIGE = rx(r"\bmust\b", r"\bshall\b", r"\bshould\b", r"\bwill be (?:sent|copied)\b",
-             r"\brequired?\b", r"\bexpected to\b", r"\bare to\b", r"\bis subject to\b",
-             r"\bis to be\b", r"\bare to be\b")
+ENCOURAGE = rx(
+    r"\bencourage",
+    r"\bgood idea\b",
+    r"\bgood guideline\b",
+    r"\bit'?s wise\b",
+    r"\bbest practice\b",
+    r"\bmake sure\b",
+)
+OBLIGE = rx(
+    r"\bmust\b",
+    r"\bshall\b",
+    r"\bshould\b",
+    r"\bwill be (?:sent|copied)\b",
+    r"\brequired?\b",
+    r"\bexpected to\b",
+    r"\bare to\b",
+    r"\bis subject to\b",
+    r"\bis to be\b",
+    r"\bare to be\b",
+)
 
 # Conditions under which a restricted act becomes allowed, by kind.
 CONDITIONS: dict[str, re.Pattern[str]] = {
-    "approval": rx(r"without (?:the )?(?:prior|express|advance)?\s*(?:approval|permission)",
-                    r"(?:prior|advance|express) (?:approval|permission)",
-                    r"must seek approval", r"should be obtained", r"approval .* obtained",
-                    r"without .*permission"),
+    "approval": rx(
+        r"without (?:the )?(?:prior|express|advance)?\s*(?:approval|permission)",
+        r"(?:prior|advance|express) (?:approval|permission)",
+        r"must seek approval",
+        r"should be obtained",
+        r"approval .* obtained",
+        r"without .*permission",
+    ),
     "copy": rx(r"copied to", r"\bcc\b"),
     "emergency": rx(r"\bemergenc", r"\burgent situation\b"),
     "privacy_matter": rx(r"medical or academic privacy"),
@@ -56,10 +92,24 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
     "calendar": rx(r"except to access a calendar"),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.
-OBTAINABLE = {"approval", "copy", "encryption", "disclaimer", "time_place_manner", "group",
-              "edu_account"}
-EXCEPTION_WORDS = rx(r"\bexcept\b", r"\bunless\b", r"\bwithout\b", r"\bso long as\b",
-                      r"\bin which case\b", r"\bonly (?:when|if|with)\b")
+OBTAINABLE = {
+    "approval",
+    "copy",
+    "encryption",
+    "disclaimer",
+    "time_place_manner",
+    "group",
+    "edu_account",
+}
+EXCEPTION_WORDS = rx(
+    r"\bexcept\b",
+    r"\bunless\b",
+    r"\bwithout\b",
+    r"\bso long as\b",
+    r"\bin which case\b",
+    r"\bonly (?:when|if|with)\b",
+)
+
 
 @dataclass
 class Reading:
@@ -79,9 +129,11 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
         modality = "permit"
     elif DISCOURAGE.search(t) and "discouraged" in t:
         modality = "discourage"
-    elif PROHIBIT.search(t):
-        modality = "prohibit"
-    elif lead and (re.search(r"prohibit", lead) or "specific prohibitions" in lead):
+    elif (
+        PROHIBIT.search(t)
+        or lead
+        and (re.search(r"prohibit", lead) or "specific prohibitions" in lead)
+    ):
         modality = "prohibit"
     elif ENCOURAGE.search(t):
         modality = "encourage"

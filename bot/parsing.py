@@ -156,7 +156,7 @@ LEGAL_SECTION = re.compile(r"^legal references?\b", re.I)
 
 
 def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
-    """Short unpunctuated lines (titles, 'Purpose:', dates) structure the text; they are not rules."""
+    """Short unpunctuated lines (titles, "Purpose:", dates) structure the text, not rules."""
     if BULLET.match(text) or SUBITEM.match(text) or REFERENCE.match(text):
         return False
     text = " ".join(text.split())
@@ -264,11 +264,15 @@ class _Builder:
         self.parent_item: Clause | None = None
         self.in_legal_references = False
 
-    def add(self, kind: str, label: str, block: Block, lead_in: str = "",
-            parent: str = "") -> Clause:
+    def add(
+        self, kind: str, label: str, block: Block, lead_in: str = "", parent: str = ""
+    ) -> Clause:
         key = self.section_key or f"s{self.section_count}"
-        local = re.sub(r"[^a-z0-9.]+", "", label.replace("item ", "i").replace("¶", "p")
-                       .replace("(", ".").lower())
+        local = re.sub(
+            r"[^a-z0-9.]+",
+            "",
+            label.replace("item ", "i").replace("¶", "p").replace("(", ".").lower(),
+        )
         clause_id = f"{self.district}:{self.policy.slug}:{key}:{local}"
         base, n = clause_id, 2
         while clause_id in self.ids:
@@ -283,12 +287,16 @@ class _Builder:
             kind=kind,
             label=label,
             lead_in=lead_in,
-            text=self.source[block.start:block.end],
+            text=self.source[block.start : block.end],
             start=block.start,
             end=block.end,
-            sentences=[] if kind == "heading" else sentence_spans(
-                self.source, block.start + _marker_length(self.source[block.start:block.end]),
-                block.end),
+            sentences=[]
+            if kind == "heading"
+            else sentence_spans(
+                self.source,
+                block.start + _marker_length(self.source[block.start : block.end]),
+                block.end,
+            ),
             parent=parent,
             order=len(self.clauses),
         )
@@ -297,7 +305,7 @@ class _Builder:
 
     def section(self, block: Block) -> None:
         self.section_count += 1
-        raw = self.source[block.start:block.end]
+        raw = self.source[block.start : block.end]
         if LEGAL_SECTION.search(raw.strip()):
             self.in_legal_references = True
         elif block.key:
@@ -320,7 +328,9 @@ class _Builder:
             self.lead_in = _clip(text)
         elif clause.sentences:
             s, e = clause.sentences[-1]
-            self.lead_in = _clip(self.source[s:e]) if self.source[s:e].rstrip().endswith(":") else ""
+            self.lead_in = (
+                _clip(self.source[s:e]) if self.source[s:e].rstrip().endswith(":") else ""
+            )
         else:
             self.lead_in = ""
 
@@ -333,13 +343,19 @@ class _Builder:
         parent = self.parent_item
         if parent is None:  # a) b) list introduced by a paragraph: items of their own
             self.item_no += 1
-            self.add("item", f"item ({chr(ord('a') + self.item_no - 1)})", block,
-                     lead_in=self.lead_in)
+            self.add(
+                "item", f"item ({chr(ord('a') + self.item_no - 1)})", block, lead_in=self.lead_in
+            )
             return
         self.sub_no += 1
         letter = chr(ord("a") + self.sub_no - 1)
-        self.add("item", f"{parent.label}({letter})", block,
-                 lead_in=_clip(strip_marker(parent.text.strip())), parent=parent.id)
+        self.add(
+            "item",
+            f"{parent.label}({letter})",
+            block,
+            lead_in=_clip(strip_marker(parent.text.strip())),
+            parent=parent.id,
+        )
 
 
 def parse_policy(source: str, district: str, policy: PolicyInfo) -> list[Clause]:
@@ -352,8 +368,11 @@ def parse_policy(source: str, district: str, policy: PolicyInfo) -> list[Clause]
             builder.item(block)
         elif block.kind == "subitem":
             builder.subitem(block)
-        elif block.kind == "reference" or LEGAL_SECTION.search(builder.section_title) \
-                or builder.in_legal_references:
+        elif (
+            block.kind == "reference"
+            or LEGAL_SECTION.search(builder.section_title)
+            or builder.in_legal_references
+        ):
             builder.paragraph(block, "reference")
         else:
             builder.paragraph(block)

@@ -48,8 +48,9 @@ class Hit:
 
 
 class BM25:
-    def __init__(self, docs: list[Counter[str]], lengths: list[float], k1: float = 1.2,
-                 b: float = 0.75) -> None:
+    def __init__(
+        self, docs: list[Counter[str]], lengths: list[float], k1: float = 1.2, b: float = 0.75
+    ) -> None:
         self.docs = docs
         self.lengths = lengths
         self.k1, self.b = k1, b
@@ -75,8 +76,13 @@ class BM25:
 class DistrictIndex:
     """Sentence index for one district's policies."""
 
-    def __init__(self, clauses: list[Clause], sources: dict[str, str], lexicon: Lexicon,
-                 prior: Callable[[Passage], float] | None = None) -> None:
+    def __init__(
+        self,
+        clauses: list[Clause],
+        sources: dict[str, str],
+        lexicon: Lexicon,
+        prior: Callable[[Passage], float] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.passages: list[Passage] = []
         docs: list[Counter[str]] = []
@@ -100,8 +106,9 @@ class DistrictIndex:
                 docs.append(doc)
                 lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)
-        self.priors = [KIND_PRIOR.get(p.clause.kind, 1.0) * (prior(p) if prior else 1.0)
-                       for p in self.passages]
+        self.priors = [
+            KIND_PRIOR.get(p.clause.kind, 1.0) * (prior(p) if prior else 1.0) for p in self.passages
+        ]
 
     def search(self, question_features: Counter[str], limit: int = 8) -> list[Hit]:
         hits = []

@@ -98,8 +98,16 @@ class StateStore:
             self._db.execute(
                 "INSERT INTO feedback(platform, question_id, district, verdict, helpful,"
                 " user_hash, question, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                (platform, question_id, district, verdict, int(helpful), user_hash,
-                 kept_question, time.time()),
+                (
+                    platform,
+                    question_id,
+                    district,
+                    verdict,
+                    int(helpful),
+                    user_hash,
+                    kept_question,
+                    time.time(),
+                ),
             )
 
     def feedback(self) -> list[dict]:

@@ -37,6 +37,7 @@ def _code_version() -> str:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE districts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -115,7 +116,9 @@ def read_policy_source(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise KnowledgeError(path, f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", line) from exc
+        raise KnowledgeError(
+            path, f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", line
+        ) from exc
     return text
 
 
@@ -128,8 +131,12 @@ def _district_json(district: District) -> str:
 def _district_from_json(raw: str) -> District:
     data = json.loads(raw)
     return District(
-        id=data["id"], name=data["name"], short_name=data["short_name"], state=data["state"],
-        folder=Path(data["folder"]), aliases=tuple(data["aliases"]),
+        id=data["id"],
+        name=data["name"],
+        short_name=data["short_name"],
+        state=data["state"],
+        folder=Path(data["folder"]),
+        aliases=tuple(data["aliases"]),
         contacts=tuple(data["contacts"]),
         policies=tuple(PolicyInfo(**p) for p in data["policies"]),
     )
@@ -166,17 +173,22 @@ class SQLiteStore:
     def load(self) -> Snapshot:
         with self._connect() as db:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            districts = {row[0]: _district_from_json(row[1])
-                         for row in db.execute("SELECT id, data FROM districts")}
-            sources = {(d, p): text for d, p, text in
-                       db.execute("SELECT district, policy, text FROM sources")}
+            districts = {
+                row[0]: _district_from_json(row[1])
+                for row in db.execute("SELECT id, data FROM districts")
+            }
+            sources = {
+                (d, p): text
+                for d, p, text in db.execute("SELECT district, policy, text FROM sources")
+            }
             clauses: dict[str, list[Clause]] = {d: [] for d in districts}
             for district, raw in db.execute("SELECT district, data FROM clauses ORDER BY ord"):
                 data = json.loads(raw)
                 data["sentences"] = [tuple(s) for s in data["sentences"]]
                 clauses[district].append(Clause(**data))
-        return Snapshot(meta.get("fingerprint", ""), districts, sources, clauses,
-                        float(meta.get("built_at", 0)))
+        return Snapshot(
+            meta.get("fingerprint", ""), districts, sources, clauses, float(meta.get("built_at", 0))
+        )
 
     def _previous_files(self) -> dict[str, tuple[str, str, list[Clause]]]:
         """sha256 -> (policy, text, clauses) of the current index, for incremental rebuilds."""
@@ -185,12 +197,17 @@ class SQLiteStore:
             return {}
         snapshot = self.load()
         with self._connect() as db:
-            hashes = {(d, p): h for d, p, h in db.execute("SELECT district, policy, sha256 FROM sources")}
+            hashes = {
+                (d, p): h for d, p, h in db.execute("SELECT district, policy, sha256 FROM sources")
+            }
         previous: dict[str, tuple[str, str, list[Clause]]] = {}
         for (district, policy), text in snapshot.sources.items():
             key = f"{district}\n{policy}\n{hashes[(district, policy)]}"
-            previous[key] = (policy, text, [c for c in snapshot.clauses.get(district, [])
-                                            if c.policy == policy])
+            previous[key] = (
+                policy,
+                text,
+                [c for c in snapshot.clauses.get(district, []) if c.policy == policy],
+            )
         return previous
 
     # --- writing -----------------------------------------------------------------------------
@@ -207,7 +224,9 @@ class SQLiteStore:
             for policy in district.policies:
                 path = district.folder / policy.file
                 raw = path.read_bytes()
-                digest = hashlib.sha256(raw + policy.number.encode() + policy.slug.encode()).hexdigest()
+                digest = hashlib.sha256(
+                    raw + policy.number.encode() + policy.slug.encode()
+                ).hexdigest()
                 cached = previous.get(f"{district.id}\n{policy.number}\n{digest}")
                 if cached:
                     text, clauses = cached[1], cached[2]
@@ -223,8 +242,15 @@ class SQLiteStore:
                 for clause in clauses:
                     clause.order = order
                     order += 1
-                    rows_clauses.append((clause.id, district.id, policy.number,
-                                         json.dumps(asdict(clause)), clause.order))
+                    rows_clauses.append(
+                        (
+                            clause.id,
+                            district.id,
+                            policy.number,
+                            json.dumps(asdict(clause)),
+                            clause.order,
+                        )
+                    )
         report.clauses = len(rows_clauses)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self.path.parent)
@@ -232,11 +258,19 @@ class SQLiteStore:
         try:
             with sqlite3.connect(tmp_name) as db:
                 db.executescript(_SCHEMA)
-                db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                    ("fingerprint", stamp), ("schema", SCHEMA_VERSION),
-                    ("built_at", str(time.time())), ("knowledge", str(knowledge_root))])
-                db.executemany("INSERT INTO districts VALUES (?, ?)",
-                               [(d.id, _district_json(d)) for d in districts])
+                db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [
+                        ("fingerprint", stamp),
+                        ("schema", SCHEMA_VERSION),
+                        ("built_at", str(time.time())),
+                        ("knowledge", str(knowledge_root)),
+                    ],
+                )
+                db.executemany(
+                    "INSERT INTO districts VALUES (?, ?)",
+                    [(d.id, _district_json(d)) for d in districts],
+                )
                 db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", rows_sources)
                 db.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?)", rows_clauses)
             db.close()

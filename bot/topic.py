@@ -19,17 +19,44 @@ class TopicCheck(Enum):
 
 
 # Concepts that only staff social-media / communication policies are about.
-SUBJECT_CONCEPTS = frozenset({
-    "social", "friend", "message", "post", "photo", "phone", "email", "logo", "tagging",
-    "privacy_settings", "records", "monitor", "identity", "confidential", "student_info",
-    "home_info", "class_account", "union", "public_concern", "sexual", "substances",
-    "harassment", "defamation", "streaming", "inappropriate_sites", "copyright", "encryption",
-    "comment_moderation", "edu_site",
-})
+SUBJECT_CONCEPTS = frozenset(
+    {
+        "social",
+        "friend",
+        "message",
+        "post",
+        "photo",
+        "phone",
+        "email",
+        "logo",
+        "tagging",
+        "privacy_settings",
+        "records",
+        "monitor",
+        "identity",
+        "confidential",
+        "student_info",
+        "home_info",
+        "class_account",
+        "union",
+        "public_concern",
+        "sexual",
+        "substances",
+        "harassment",
+        "defamation",
+        "streaming",
+        "inappropriate_sites",
+        "copyright",
+        "encryption",
+        "comment_moderation",
+        "edu_site",
+    }
+)
 
 GREETING = re.compile(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|help|"
-    r"what can you do|who are you|what are you|how does this work|test|ping)\b[\s!?.]*$")
+    r"what can you do|who are you|what are you|how does this work|test|ping)\b[\s!?.]*$"
+)
 
 # Errands that share words with the policy domain ("password", "email") but are not about it.
 ERRANDS = re.compile(
@@ -37,7 +64,8 @@ ERRANDS = re.compile(
     r"rubric|lesson plan|sub plans?|substitute plans?|lunch menu|what'?s for lunch|cafeteria|"
     r"payroll|paycheck|direct deposit|pto|personal day|sick day|parking|snow day|calendar for|"
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
-    r"grade book|gradebook|report cards? due|field trip form)\b")
+    r"grade book|gradebook|report cards? due|field trip form)\b"
+)
 
 
 def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:

@@ -23,56 +23,183 @@ from bot.language import normalise
 from bot.modality import OBTAINABLE, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
-
 # --- the asker's situation --------------------------------------------------------------------
-Q_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balum", r"used to (?:teach|have|coach)",
-               r"\bi had (?:last|a few|two|three|\d+)", r"\bhad (?:him|her|them) (?:last|in|as)",
-               r"\blast year\b", r"\byears? ago\b", r"\bin college\b", r"\bno longer\b",
-               r"\bex-?students?\b", r"\bold students?\b", r"\bpast students?\b",
-               r"\bclass of (?:19|20)?\d\d\b", r"\bnow (?:a|an|in) (?:college|adult|senior)")
-Q_PARENT = rx(r"\bparents?\b", r"\bmoms?\b", r"\bdads?\b", r"\bmother", r"\bfather",
-               r"\bguardians?\b", r"\bgrand(?:ma|pa|parent)", r"\bstep(?:mom|dad)")
-Q_COLLEAGUE = rx(r"\bcolleague", r"\bco-?workers?\b", r"\bfellow (?:teacher|staff)",
-                  r"\bother teachers?\b", r"\banother teacher\b", r"\bteacher friend",
-                  r"\bmy principal\b", r"\bstaff members?\b", r"\bretire")
-Q_STUDENT = rx(r"\bstudents?\b", r"\bkids?\b", r"\bkiddos?\b", r"\bpupils?\b", r"\bplayers?\b",
-                r"\bathletes?\b", r"\bcaptains?\b", r"\bgraders?\b", r"\bmy class\b",
-                r"\bchild(?:ren)?\b", r"\bson\b", r"\bdaughter\b", r"\bseniors?\b",
-                r"\bjuniors?\b", r"\bfreshm[ae]n\b", r"\bsophomores?\b", r"\bteam\b")
-Q_PERSONAL_DEVICE = rx(r"\bmy (?:own )?(?:personal )?(?:phone|cell|iphone|android|device|laptop|"
-                        r"ipad|tablet)", r"\bown (?:phone|device|laptop|cell)",
-                        r"\bpersonal (?:phone|device|laptop|cell)", r"\bmy data\b")
-Q_SCHOOL_DEVICE = rx(r"\bschool (?:computer|laptop|desktop|chromebook|device|ipad|network|wifi|"
-                      r"wi-fi|phone)", r"\bdistrict (?:computer|laptop|device|network)",
-                      r"\bwork (?:computer|laptop)", r"\bclassroom computer", r"\bchromebook",
-                      r"school-issued|district-issued|school issued|district issued")
-Q_READ_ONLY = rx(r"\bscroll", r"\bbrows", r"\bjust (?:read|look|check|view|watch)",
-                  r"\bonly (?:read|look|check|view)", r"\bnot (?:posting|commenting|post)\b",
-                  r"\bwithout posting\b", r"\blurk", r"\bread(?:ing)? (?:only|my feed)")
-Q_PERSONAL_TIME = rx(r"\bweekends?\b", r"\bsaturday\b", r"\bsunday\b", r"\bevenings?\b",
-                      r"\bat night\b", r"\btonight\b", r"\bafter school\b", r"\bafter hours\b",
-                      r"\bafter work\b", r"\bsummer\b", r"\bvacation\b", r"\bon my own time\b",
-                      r"\bpersonal time\b", r"\bday off\b", r"\bat home\b", r"\boff the clock\b")
-Q_WORK_TIME = rx(r"\bprep\b", r"\bplanning\b", r"\bfree period\b", r"\bduring (?:the )?(?:school|"
-                  r"class|work|the day|my)", r"\bschool (?:day|hours)\b", r"\bwork ?(?:hours|day|"
-                  r"time)\b", r"\bpd\b", r"\bprofessional development\b", r"\bmeeting\b",
-                  r"\bon the clock\b", r"\blunch\b", r"\bduty\b", r"\bclass time\b",
-                  r"\bhomeroom\b", r"\bstudy hall\b", r"\bat work\b", r"\bin class\b")
-Q_EMERGENCY = rx(r"\bemergenc", r"\burgent", r"\blost\b", r"\bseparated\b", r"\binjur",
-                  r"\bcan'?t reach\b", r"\bstranded\b", r"\bcrisis\b", r"\b911\b", r"\bunsafe\b")
-Q_PRIVACY_MATTER = rx(r"\bmedical\b", r"\binjur", r"\bacl\b", r"\bconcussion", r"\brehab",
-                       r"\bhealth\b", r"\bdoctor", r"\bsurgery\b", r"\bgrades?\b", r"\beligib",
-                       r"\bacademic", r"\bfailing\b", r"\bgpa\b", r"\breport card",
-                       r"\bmeds?\b", r"\bmedication", r"\bsick\b", r"\btherapy\b")
-Q_CONDITION_ABSENT = rx(r"\bno disclaimer\b", r"\bwithout (?:a )?disclaimer\b",
-                         r"\bwithout (?:asking|permission|approval)\b",
-                         r"\bdidn'?t (?:ask|get permission|get approval)\b",
-                         r"\bno (?:permission|approval)\b", r"\bnot encrypted\b",
-                         r"\bwithout encrypt", r"\bwithout (?:telling|copying|cc)")
-Q_ASKS_OBLIGATION = rx(r"\bdo i (?:have|need) to\b", r"\bam i (?:required|supposed)\b",
-                        r"\bmust i\b", r"\bneed to\b", r"\bhave to\b", r"\brequired\b",
-                        r"\banything (?:special|i need)", r"\bloop (?:anyone|someone) in\b",
-                        r"\bsupposed to\b")
+Q_FORMER = rx(
+    r"\bformer\b",
+    r"\bgraduat",
+    r"\balum",
+    r"used to (?:teach|have|coach)",
+    r"\bi had (?:last|a few|two|three|\d+)",
+    r"\bhad (?:him|her|them) (?:last|in|as)",
+    r"\blast year\b",
+    r"\byears? ago\b",
+    r"\bin college\b",
+    r"\bno longer\b",
+    r"\bex-?students?\b",
+    r"\bold students?\b",
+    r"\bpast students?\b",
+    r"\bclass of (?:19|20)?\d\d\b",
+    r"\bnow (?:a|an|in) (?:college|adult|senior)",
+)
+Q_PARENT = rx(
+    r"\bparents?\b",
+    r"\bmoms?\b",
+    r"\bdads?\b",
+    r"\bmother",
+    r"\bfather",
+    r"\bguardians?\b",
+    r"\bgrand(?:ma|pa|parent)",
+    r"\bstep(?:mom|dad)",
+)
+Q_COLLEAGUE = rx(
+    r"\bcolleague",
+    r"\bco-?workers?\b",
+    r"\bfellow (?:teacher|staff)",
+    r"\bother teachers?\b",
+    r"\banother teacher\b",
+    r"\bteacher friend",
+    r"\bmy principal\b",
+    r"\bstaff members?\b",
+    r"\bretire",
+)
+Q_STUDENT = rx(
+    r"\bstudents?\b",
+    r"\bkids?\b",
+    r"\bkiddos?\b",
+    r"\bpupils?\b",
+    r"\bplayers?\b",
+    r"\bathletes?\b",
+    r"\bcaptains?\b",
+    r"\bgraders?\b",
+    r"\bmy class\b",
+    r"\bchild(?:ren)?\b",
+    r"\bson\b",
+    r"\bdaughter\b",
+    r"\bseniors?\b",
+    r"\bjuniors?\b",
+    r"\bfreshm[ae]n\b",
+    r"\bsophomores?\b",
+    r"\bteam\b",
+)
+Q_PERSONAL_DEVICE = rx(
+    r"\bmy (?:own )?(?:personal )?(?:phone|cell|iphone|android|device|laptop|"
+    r"ipad|tablet)",
+    r"\bown (?:phone|device|laptop|cell)",
+    r"\bpersonal (?:phone|device|laptop|cell)",
+    r"\bmy data\b",
+)
+Q_SCHOOL_DEVICE = rx(
+    r"\bschool (?:computer|laptop|desktop|chromebook|device|ipad|network|wifi|"
+    r"wi-fi|phone)",
+    r"\bdistrict (?:computer|laptop|device|network)",
+    r"\bwork (?:computer|laptop)",
+    r"\bclassroom computer",
+    r"\bchromebook",
+    r"school-issued|district-issued|school issued|district issued",
+)
+Q_READ_ONLY = rx(
+    r"\bscroll",
+    r"\bbrows",
+    r"\bjust (?:read|look|check|view|watch)",
+    r"\bonly (?:read|look|check|view)",
+    r"\bnot (?:posting|commenting|post)\b",
+    r"\bwithout posting\b",
+    r"\blurk",
+    r"\bread(?:ing)? (?:only|my feed)",
+)
+Q_PERSONAL_TIME = rx(
+    r"\bweekends?\b",
+    r"\bsaturday\b",
+    r"\bsunday\b",
+    r"\bevenings?\b",
+    r"\bat night\b",
+    r"\btonight\b",
+    r"\bafter school\b",
+    r"\bafter hours\b",
+    r"\bafter work\b",
+    r"\bsummer\b",
+    r"\bvacation\b",
+    r"\bon my own time\b",
+    r"\bpersonal time\b",
+    r"\bday off\b",
+    r"\bat home\b",
+    r"\boff the clock\b",
+)
+Q_WORK_TIME = rx(
+    r"\bprep\b",
+    r"\bplanning\b",
+    r"\bfree period\b",
+    r"\bduring (?:the )?(?:school|"
+    r"class|work|the day|my)",
+    r"\bschool (?:day|hours)\b",
+    r"\bwork ?(?:hours|day|"
+    r"time)\b",
+    r"\bpd\b",
+    r"\bprofessional development\b",
+    r"\bmeeting\b",
+    r"\bon the clock\b",
+    r"\blunch\b",
+    r"\bduty\b",
+    r"\bclass time\b",
+    r"\bhomeroom\b",
+    r"\bstudy hall\b",
+    r"\bat work\b",
+    r"\bin class\b",
+)
+Q_EMERGENCY = rx(
+    r"\bemergenc",
+    r"\burgent",
+    r"\blost\b",
+    r"\bseparated\b",
+    r"\binjur",
+    r"\bcan'?t reach\b",
+    r"\bstranded\b",
+    r"\bcrisis\b",
+    r"\b911\b",
+    r"\bunsafe\b",
+)
+Q_PRIVACY_MATTER = rx(
+    r"\bmedical\b",
+    r"\binjur",
+    r"\bacl\b",
+    r"\bconcussion",
+    r"\brehab",
+    r"\bhealth\b",
+    r"\bdoctor",
+    r"\bsurgery\b",
+    r"\bgrades?\b",
+    r"\beligib",
+    r"\bacademic",
+    r"\bfailing\b",
+    r"\bgpa\b",
+    r"\breport card",
+    r"\bmeds?\b",
+    r"\bmedication",
+    r"\bsick\b",
+    r"\btherapy\b",
+)
+Q_CONDITION_ABSENT = rx(
+    r"\bno disclaimer\b",
+    r"\bwithout (?:a )?disclaimer\b",
+    r"\bwithout (?:asking|permission|approval)\b",
+    r"\bdidn'?t (?:ask|get permission|get approval)\b",
+    r"\bno (?:permission|approval)\b",
+    r"\bnot encrypted\b",
+    r"\bwithout encrypt",
+    r"\bwithout (?:telling|copying|cc)",
+)
+Q_ASKS_OBLIGATION = rx(
+    r"\bdo i (?:have|need) to\b",
+    r"\bam i (?:required|supposed)\b",
+    r"\bmust i\b",
+    r"\bneed to\b",
+    r"\bhave to\b",
+    r"\brequired\b",
+    r"\banything (?:special|i need)",
+    r"\bloop (?:anyone|someone) in\b",
+    r"\bsupposed to\b",
+)
+
 
 @dataclass
 class Situation:
@@ -116,55 +243,157 @@ class Situation:
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
 S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
 S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
-S_PARENT = rx(r"\bparents?\b", r"\bguardians?\b", r"\bfamil(?:y|ies)\b", r"\bcommunity\b",
-              r"\bany individual", r"\bthird part", r"\bindividuals\b")
-S_COLLEAGUE = rx(r"\bother (?:[a-z]+ ){0,4}employees\b", r"\bfellow\b", r"\bcolleague",
-                 r"\bpersonnel and medical", r"\bfaculty or staff\b", r"\bother staff")
-S_SCHOOL_DEVICE = rx(r"school district computer resources", r"\bschool computers?\b",
-                     r"\bschool district's network\b", r"\bmiddletown computers\b",
-                     r"\bdistrict's computer\b", r"\bschool district computers?\b")
-S_POST_ONLY = rx(r"\bpost(?:ing|s)?\b", r"\bupdates to their status\b", r"\bcomments?\b",
-                 r"\bstatements\b", r"\bpublish")
+S_PARENT = rx(
+    r"\bparents?\b",
+    r"\bguardians?\b",
+    r"\bfamil(?:y|ies)\b",
+    r"\bcommunity\b",
+    r"\bany individual",
+    r"\bthird part",
+    r"\bindividuals\b",
+)
+S_COLLEAGUE = rx(
+    r"\bother (?:[a-z]+ ){0,4}employees\b",
+    r"\bfellow\b",
+    r"\bcolleague",
+    r"\bpersonnel and medical",
+    r"\bfaculty or staff\b",
+    r"\bother staff",
+)
+S_SCHOOL_DEVICE = rx(
+    r"school district computer resources",
+    r"\bschool computers?\b",
+    r"\bschool district's network\b",
+    r"\bmiddletown computers\b",
+    r"\bdistrict's computer\b",
+    r"\bschool district computers?\b",
+)
+S_POST_ONLY = rx(
+    r"\bpost(?:ing|s)?\b",
+    r"\bupdates to their status\b",
+    r"\bcomments?\b",
+    r"\bstatements\b",
+    r"\bpublish",
+)
 S_ACCESS = rx(r"\baccess", r"\bvisit", r"\bview", r"\bbrows", r"\bread")
-S_WORK_TIME = rx(r"\bworking time\b", r"\bwork hours\b", r"\bschool time\b", r"\bschool day\b",
-                 r"\bschool hours\b", r"\bregular work hours\b", r"\bwork time\b")
-S_ALL_TIMES = rx(r"\bat all times\b", r"\bboth during and after\b", r"\bpersonal time\b",
-                 r"\boutside of typical school hours\b", r"\boutside their professional\b")
+S_WORK_TIME = rx(
+    r"\bworking time\b",
+    r"\bwork hours\b",
+    r"\bschool time\b",
+    r"\bschool day\b",
+    r"\bschool hours\b",
+    r"\bregular work hours\b",
+    r"\bwork time\b",
+)
+S_ALL_TIMES = rx(
+    r"\bat all times\b",
+    r"\bboth during and after\b",
+    r"\bpersonal time\b",
+    r"\boutside of typical school hours\b",
+    r"\boutside their professional\b",
+)
 S_PERSONAL_USE = rx(r"\bfor personal (?:use|reasons)\b", r"\bpersonal use\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
-Q_EDUCATIONAL = rx(r"google classroom", r"\bseesaw\b", r"\bclass ?dojo\b", r"\bcanvas\b",
-                   r"\bschoology\b", r"\bpadlet\b", r"\bdiscussion boards?\b", r"\bflip(?:grid)?\b",
-                   r"\beducational\b", r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
-                   r"\bkahoot\b", r"\bnearpod\b")
+Q_EDUCATIONAL = rx(
+    r"google classroom",
+    r"\bseesaw\b",
+    r"\bclass ?dojo\b",
+    r"\bcanvas\b",
+    r"\bschoology\b",
+    r"\bpadlet\b",
+    r"\bdiscussion boards?\b",
+    r"\bflip(?:grid)?\b",
+    r"\beducational\b",
+    r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
+    r"\bkahoot\b",
+    r"\bnearpod\b",
+)
 
 # The asker wants the opposite of what a directive rule asks for.
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
-     rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies")),
-    (rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
-     rx(r"privacy settings", r"\bprivatize")),
-    (rx(r"\banonymous", r"\bburner\b", r"\bfake (?:name|account|profile)", r"\bwithout my name",
-        r"\bhide (?:my|that|who)", r"\bfinsta\b", r"\balias\b"),
-     rx(r"\bidentify themselves\b", r"\bhonest about their identity", r"\bsay so\b",
-        r"\bnever hide")),
-    (rx(r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page)",
-        r"\bmy own (?:acct|account|fb|page)", r"\bfrom my (?:personal|own|private)"),
-     rx(r"school-based resources", r"school-provided", r"official school email",
-        r"educational (?:social networking|facebook) account", r"district's computer and telephone",
-        r"mps accepted communication platforms", r"professional email address")),
-    (rx(r"\bjust (?:her|him|one)\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
-        r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
-     rx(r"all team members", r"three or more")),
+    (
+        rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
+        rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
+    ),
+    (
+        rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
+        rx(r"privacy settings", r"\bprivatize"),
+    ),
+    (
+        rx(
+            r"\banonymous",
+            r"\bburner\b",
+            r"\bfake (?:name|account|profile)",
+            r"\bwithout my name",
+            r"\bhide (?:my|that|who)",
+            r"\bfinsta\b",
+            r"\balias\b",
+        ),
+        rx(
+            r"\bidentify themselves\b",
+            r"\bhonest about their identity",
+            r"\bsay so\b",
+            r"\bnever hide",
+        ),
+    ),
+    (
+        rx(
+            r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page)",
+            r"\bmy own (?:acct|account|fb|page)",
+            r"\bfrom my (?:personal|own|private)",
+        ),
+        rx(
+            r"school-based resources",
+            r"school-provided",
+            r"official school email",
+            r"educational (?:social networking|facebook) account",
+            r"district's computer and telephone",
+            r"mps accepted communication platforms",
+            r"professional email address",
+        ),
+    ),
+    (
+        rx(
+            r"\bjust (?:her|him|one)\b",
+            r"\bprivately\b",
+            r"\bone (?:player|athlete|student|kid)\b",
+            r"\bindividual",
+            r"\bone-on-one\b",
+            r"\b1:1\b",
+            r"\bdirectly\b",
+        ),
+        rx(r"all team members", r"three or more"),
+    ),
 ]
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
-ACT_CONCEPTS = frozenset({
-    "friend", "post", "photo", "message", "phone", "email", "logo", "tagging", "records",
-    "monitor", "identity", "privacy_settings", "copyright", "union", "public_concern",
-    "streaming", "inappropriate_sites", "encryption", "comment_moderation", "district_action",
-    "class_account", "access",
-})
+ACT_CONCEPTS = frozenset(
+    {
+        "friend",
+        "post",
+        "photo",
+        "message",
+        "phone",
+        "email",
+        "logo",
+        "tagging",
+        "records",
+        "monitor",
+        "identity",
+        "privacy_settings",
+        "copyright",
+        "union",
+        "public_concern",
+        "streaming",
+        "inappropriate_sites",
+        "encryption",
+        "comment_moderation",
+        "district_action",
+        "class_account",
+        "access",
+    }
+)
 
 
 @dataclass
@@ -182,8 +411,13 @@ def scope_gap(situation: Situation, rule_text: str, question: str = "") -> Scope
         return ScopeGap("former students", word)
     if situation.parent and not situation.former and S_STUDENT.search(t) and not S_PARENT.search(t):
         return ScopeGap("parents", "students")
-    if situation.colleague and not situation.student and S_STUDENT.search(t) \
-            and not S_COLLEAGUE.search(t) and not S_PARENT.search(t):
+    if (
+        situation.colleague
+        and not situation.student
+        and S_STUDENT.search(t)
+        and not S_COLLEAGUE.search(t)
+        and not S_PARENT.search(t)
+    ):
         return ScopeGap("colleagues", "students")
     if situation.personal_device and not situation.school_device:
         match = S_SCHOOL_DEVICE.search(t)
@@ -218,8 +452,13 @@ def _rule_text(hit: Hit) -> str:
     return f"{hit.passage.clause.lead_in} {hit.passage.text}"
 
 
-def decide(hits: list[Hit], situation: Situation, question: str, question_concepts: set[str],
-           min_score: float) -> Decision:
+def decide(
+    hits: list[Hit],
+    situation: Situation,
+    question: str,
+    question_concepts: set[str],
+    min_score: float,
+) -> Decision:
     """Pick the governing sentence among the best hits and turn its modality into a verdict.
 
     Candidates are read in rank order. One that states no rule, or speaks to none of
@@ -228,8 +467,12 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
     misses the case makes the answer `not_addressed`, naming the limiting word.
     """
     if not hits or hits[0].score < min_score:
-        return Decision(Verdict.NOT_ADDRESSED, hits[0] if hits else None, None,
-                        reason="no clause speaks to this situation")
+        return Decision(
+            Verdict.NOT_ADDRESSED,
+            hits[0] if hits else None,
+            None,
+            reason="no clause speaks to this situation",
+        )
     top = hits[0].score
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
@@ -241,19 +484,34 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
         if gap and reading.modality == "permit":
             continue
         if gap:
-            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
-                            reason=f"the rule is limited to {gap.limiting_word}")
+            return Decision(
+                Verdict.NOT_ADDRESSED,
+                hit,
+                reading,
+                gap,
+                reason=f"the rule is limited to {gap.limiting_word}",
+            )
         verdict = _verdict_from(reading, situation, question, hit)
         stricter = _stricter(verdict, hit, candidates, situation, question, acts)
         if stricter:
             return stricter
         return Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
-    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
-                    reason="the closest clauses state no rule for this exact act")
+    return Decision(
+        Verdict.NOT_ADDRESSED,
+        hits[0],
+        None,
+        reason="the closest clauses state no rule for this exact act",
+    )
 
 
-def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
-              question: str, acts: set[str]) -> Decision | None:
+def _stricter(
+    verdict: Verdict,
+    chosen: Hit,
+    candidates: list[Hit],
+    situation: Situation,
+    question: str,
+    acts: set[str],
+) -> Decision | None:
     """Caution: a permissive reading yields to a restriction that also applies."""
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
@@ -270,8 +528,13 @@ def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: S
             continue
         alt = _verdict_from(reading, situation, question, hit)
         if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-            return Decision(alt, hit, reading, conditions=sorted(reading.conditions),
-                            reason="a stricter clause also applies")
+            return Decision(
+                alt,
+                hit,
+                reading,
+                conditions=sorted(reading.conditions),
+                reason="a stricter clause also applies",
+            )
     return None
 
 
