@@ -161,7 +161,8 @@ class Assistant:
 
         ranked = self._rank(query, text, district.id)
         concepts = set(self.lexicon.concepts(query, question=True))
-        decision = decide(ranked.hits, ranked.situation, text, concepts, MIN_SCORE)
+        decision = decide(ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts,
+                          MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
         answer = compose(text, district, decision, citations, ranked.situation)
         answer.latency_ms = (time.perf_counter() - began) * 1000
@@ -199,22 +200,6 @@ class Assistant:
         ]
         return [self._citation(h, district) for h in ordered[:CITATIONS]]
 
-    def _quote(self, hit: Hit) -> str:
-        """The sentence, joined with a neighbour that it refers to or that refers to it.
-
-        "Employees must seek approval … for such use." means nothing alone, and neither
-        does the rule it completes; quoting both keeps the quote self-contained.
-        """
-        clause, i = hit.passage.clause, hit.passage.index
-        spans = clause.sentences
-        start, end = spans[i]
-        source = self.source_text(clause)
-        if i > 0 and _REFERS_BACK.match(source[start:end]):
-            start = spans[i - 1][0] if end - spans[i - 1][0] <= MAX_QUOTE else start
-        if i + 1 < len(spans) and _REFERS_BACK.match(source[spans[i + 1][0] : spans[i + 1][1]]):
-            end = spans[i + 1][1] if spans[i + 1][1] - start <= MAX_QUOTE else end
-        return source[start:end]
-
     def _citation(self, hit: Hit, district: District) -> Citation:
         clause = hit.passage.clause
         policy = next(p for p in district.policies if p.number == clause.policy)
@@ -236,7 +221,7 @@ class Assistant:
             title=policy.title,
             section=section,
             clause_id=clause.id,
-            quote=self._quote(hit),
+            quote=hit.passage.quote,
             citation=human,
             date=policy.date_label,
             lead_in=clause.lead_in,
@@ -244,15 +229,6 @@ class Assistant:
 
 
 RULE_PRIOR = 1.25
-MAX_QUOTE = 600
-# A sentence that opens by pointing back ("Such use…", "This prohibition…") completes
-# the one before it.
-_REFERS_BACK = re.compile(
-    r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
-    r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
-    r"as one consequence|in essence)",
-    re.I,
-)
 
 
 def _rule_prior(passage: Passage) -> float:

@@ -28,13 +28,23 @@ PERMIT = rx(
     r"\bit is acknowledged\b",
     r"\bmay make\b",
     r"\bwill make reasonable use\b",
+    # What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes.
+    r"\bwill periodically\b",
+    r"\brequisite authority\b",
+    r"\bexpressly reserves\b",
+    r"\bwithin the jurisdiction\b",
+    r"\bnot outside of the school district's authority\b",
+    r"\bmay request that the employee\b",
+    r"\bcould be cause for discipline\b",
+    r"\bmay expose an employee to discipline\b",
 )
 PROHIBIT = rx(
-    r"\b(?:shall|may|must|will|should|do|does|are|is|can)\s+not\b",
+    r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",
+    r"^\W*(?:do not|don't)\b",
+    r"\bcannot\b",
     r"\bprohibit",
     r"\bnever\b",
     r"\bno (?:employee|staff|conversation|such|teacher)\b",
-    r"\bdon't\b",
     r"\bin no event\b",
     r"\bnot permitted\b",
     r"\bunacceptable\b",
@@ -90,6 +100,7 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
     "group": rx(r"sent to all team members", r"three or more"),
     "edu_account": rx(r"educational (?:social networking|facebook) account"),
     "calendar": rx(r"except to access a calendar"),
+    "breaks": rx(r"reserved for .{0,40}breaks"),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.
 OBTAINABLE = {
@@ -111,6 +122,13 @@ EXCEPTION_WORDS = rx(
 )
 
 
+# The act a directive sentence asks for: what follows "should", "must", "encouraged to"…
+DIRECTIVE = re.compile(
+    r"\b(?:should|must|shall|will|are encouraged to|is encouraged to|encourages? [^.]{0,40}? to|"
+    r"are required to|is required to|expected to|make sure|it is a good idea to|be sure that)\b"
+    r"(?!\s+not\b)\s*(?:always\s+|also\s+|at all times\s+)?(?P<act>[^.;]{3,160})")
+
+
 @dataclass
 class Reading:
     """How one policy sentence reads: its modality and the conditions attached to it."""
@@ -118,6 +136,7 @@ class Reading:
     modality: str  # permit | prohibit | discourage | encourage | oblige | none
     conditions: set[str] = field(default_factory=set)
     has_exception: bool = False
+    directed: str = ""  # for encourage/oblige: the act the sentence asks staff to do
 
 
 def read_sentence(text: str, lead_in: str = "") -> Reading:
@@ -143,4 +162,8 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
         modality = "oblige"
     else:
         modality = "none"
-    return Reading(modality, conditions, exception)
+    directed = ""
+    if modality in ("encourage", "oblige"):
+        match = DIRECTIVE.search(t)
+        directed = match.group("act") if match else ""
+    return Reading(modality, conditions, exception, directed)

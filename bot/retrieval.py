@@ -12,6 +12,7 @@ twenty lines (see `BM25.score`). Measured on the shared dev set, see README.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Passage:
     start: int
     end: int
     text: str
+    quote: str  # what is quoted: the sentence, plus a neighbour it points back to or from
     concepts: frozenset[str] = frozenset()  # lexicon concepts of the sentence and its lead-in
 
 
@@ -101,8 +103,10 @@ class DistrictIndex:
                 for j, other in enumerate(sentence_feats):
                     if j != i:
                         doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
+                quote = quote_span(source, clause.sentences, i)
                 concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {source[s:e]}"))
-                self.passages.append(Passage(clause, i, s, e, source[s:e], concepts))
+                self.passages.append(
+                    Passage(clause, i, s, e, source[s:e], source[quote[0]:quote[1]], concepts))
                 docs.append(doc)
                 lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)
@@ -120,6 +124,33 @@ class DistrictIndex:
             hits.append(Hit(passage, score, matched))
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
+
+
+MAX_QUOTE = 600
+# A sentence that opens by pointing back ("Such use…", "This prohibition…") completes
+# the one before it.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
+    r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
+    r"as one consequence|in essence)",
+    re.I,
+)
+
+
+def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The sentence, joined with a neighbour that it refers to or that refers to it.
+
+    "Employees must seek approval … for such use." means nothing alone, and neither
+    does the rule it completes; quoting both keeps the quote self-contained.
+    """
+    start, end = spans[i]
+    if i > 0 and _REFERS_BACK.match(source[start:end]) and end - spans[i - 1][0] <= MAX_QUOTE:
+        start = spans[i - 1][0]
+    if i + 1 < len(spans):
+        nxt = spans[i + 1]
+        if _REFERS_BACK.match(source[nxt[0]:nxt[1]]) and nxt[1] - start <= MAX_QUOTE:
+            end = nxt[1]
+    return start, end
 
 
 def _scaled(bag: Counter[str], weight: float) -> Counter[str]:

@@ -16,6 +16,7 @@ sentences disagree the more restrictive one wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.answer import Verdict
@@ -310,61 +311,43 @@ Q_EDUCATIONAL = rx(
 )
 
 # The asker wants the opposite of what a directive rule asks for.
+Q_PERSONAL_ACCOUNT = rx(
+    r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page|cell|phone)",
+    r"\bmy own (?:acct|account|fb|page|cell|phone)", r"\bfrom my (?:personal|own|private|cell|phone)",
+    r"\bmy (?:gmail|yahoo|hotmail|cell)\b")
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (
-        rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
-        rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
-    ),
-    (
-        rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
-        rx(r"privacy settings", r"\bprivatize"),
-    ),
-    (
-        rx(
-            r"\banonymous",
-            r"\bburner\b",
-            r"\bfake (?:name|account|profile)",
-            r"\bwithout my name",
-            r"\bhide (?:my|that|who)",
-            r"\bfinsta\b",
-            r"\balias\b",
-        ),
-        rx(
-            r"\bidentify themselves\b",
-            r"\bhonest about their identity",
-            r"\bsay so\b",
-            r"\bnever hide",
-        ),
-    ),
-    (
-        rx(
-            r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page)",
-            r"\bmy own (?:acct|account|fb|page)",
-            r"\bfrom my (?:personal|own|private)",
-        ),
-        rx(
-            r"school-based resources",
-            r"school-provided",
-            r"official school email",
-            r"educational (?:social networking|facebook) account",
-            r"district's computer and telephone",
-            r"mps accepted communication platforms",
-            r"professional email address",
-        ),
-    ),
-    (
-        rx(
-            r"\bjust (?:her|him|one)\b",
-            r"\bprivately\b",
-            r"\bone (?:player|athlete|student|kid)\b",
-            r"\bindividual",
-            r"\bone-on-one\b",
-            r"\b1:1\b",
-            r"\bdirectly\b",
-        ),
-        rx(r"all team members", r"three or more"),
-    ),
+    (rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
+     rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies")),
+    (rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
+     rx(r"privacy settings", r"\bprivatize")),
+    (rx(r"\banonymous", r"\bburner\b", r"\bfake (?:name|account|profile)", r"\bwithout my name",
+        r"\bhide (?:my|that|who)", r"\bfinsta\b", r"\balias\b"),
+     rx(r"\bidentify themselves\b", r"\bhonest about their identity", r"\bsay so\b",
+        r"\bnever hide")),
+    (Q_PERSONAL_ACCOUNT,
+     rx(r"school-based resources", r"school-provided", r"official school email",
+        r"educational (?:social networking|facebook) account", r"district's computer and telephone",
+        r"mps accepted communication platforms", r"professional email address")),
+    (rx(r"\bjust (?:her|him|one)\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
+        r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
+     rx(r"all team members", r"three or more")),
+    (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
+    (rx(r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"),
+     rx(r"\bseparate\b")),
 ]
+# The asker's case is what a prohibition is *not* about (school email vs. personal email):
+# that rule grants nothing and forbids nothing here.
+OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (rx(r"\bschool e-?mail\b", r"\bwork e-?mail\b", r"\bdistrict e-?mail\b"),
+     rx(r"personal email address", r"personal email account")),
+]
+# The policy names the asker's exact case as an allowed alternative or exception.
+CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
+    (rx(r"\bcalendar\b"), rx(r"except to access a calendar")),
+    (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
+]
+Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-free\b")
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
@@ -398,10 +381,15 @@ ACT_CONCEPTS = frozenset(
 
 @dataclass
 class ScopeGap:
-    """The word of the rule that leaves the asker's case outside it."""
+    """The word of the rule that leaves the asker's case outside it.
+
+    `elsewhere` gaps (personal use vs. an educational site) mean another clause is
+    likelier to decide the case, so the search goes on instead of stopping here.
+    """
 
     qualifier: str
     limiting_word: str
+    elsewhere: bool = False
 
 
 def scope_gap(situation: Situation, rule_text: str, question: str = "") -> ScopeGap | None:
@@ -434,7 +422,7 @@ def scope_gap(situation: Situation, rule_text: str, question: str = "") -> Scope
     if question and Q_EDUCATIONAL.search(normalise(question)):
         match = S_PERSONAL_USE.search(t)
         if match:
-            return ScopeGap("educational use", match.group(0))
+            return ScopeGap("educational use", match.group(0), elsewhere=True)
     return None
 
 
@@ -449,69 +437,53 @@ class Decision:
 
 
 def _rule_text(hit: Hit) -> str:
-    return f"{hit.passage.clause.lead_in} {hit.passage.text}"
+    return f"{hit.passage.clause.lead_in} {hit.passage.quote}"
 
 
-def decide(
-    hits: list[Hit],
-    situation: Situation,
-    question: str,
-    question_concepts: set[str],
-    min_score: float,
-) -> Decision:
+ConceptsOf = Callable[[str], Iterable[str]]
+
+
+def decide(hits: list[Hit], situation: Situation, question: str, question_concepts: set[str],
+           concepts_of: ConceptsOf, min_score: float) -> Decision:
     """Pick the governing sentence among the best hits and turn its modality into a verdict.
 
-    Candidates are read in rank order. One that states no rule, or speaks to none of
-    the acts the question asks about, is passed over. A permission whose scope misses
-    the case is passed over too (it grants nothing here); a restriction whose scope
-    misses the case makes the answer `not_addressed`, naming the limiting word.
+    Candidates are read in rank order and the first *decisive* one governs. A sentence is
+    passed over when it states no rule, speaks to none of the acts the question asks about,
+    is a permission or a prohibition whose scope is simply not the asker's case, or is
+    advice about something other than the asked act. A restriction whose scope words
+    (current, working time, school computers…) leave the case out makes the answer
+    `not_addressed`, naming the limiting word.
     """
     if not hits or hits[0].score < min_score:
-        return Decision(
-            Verdict.NOT_ADDRESSED,
-            hits[0] if hits else None,
-            None,
-            reason="no clause speaks to this situation",
-        )
+        return Decision(Verdict.NOT_ADDRESSED, hits[0] if hits else None, None,
+                        reason="no clause speaks to this situation")
     top = hits[0].score
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
     for hit in candidates:
-        reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+        reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
         if reading.modality == "none" or (acts and not acts & hit.passage.concepts):
             continue
+        if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
+            continue
         gap = scope_gap(situation, _rule_text(hit), question)
-        if gap and reading.modality == "permit":
+        if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
         if gap:
-            return Decision(
-                Verdict.NOT_ADDRESSED,
-                hit,
-                reading,
-                gap,
-                reason=f"the rule is limited to {gap.limiting_word}",
-            )
-        verdict = _verdict_from(reading, situation, question, hit)
-        stricter = _stricter(verdict, hit, candidates, situation, question, acts)
-        if stricter:
-            return stricter
-        return Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
-    return Decision(
-        Verdict.NOT_ADDRESSED,
-        hits[0],
-        None,
-        reason="the closest clauses state no rule for this exact act",
-    )
+            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
+                            reason=f"the rule is limited to {gap.limiting_word}")
+        directs = _directs_the_act(reading, acts, concepts_of)
+        verdict = _verdict_from(reading, situation, question, hit, directs)
+        if verdict is None:
+            continue
+        stricter = _stricter(verdict, hit, candidates, situation, question, acts, concepts_of)
+        return stricter or Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
+    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
+                    reason="the closest clauses state no rule for this exact act")
 
 
-def _stricter(
-    verdict: Verdict,
-    chosen: Hit,
-    candidates: list[Hit],
-    situation: Situation,
-    question: str,
-    acts: set[str],
-) -> Decision | None:
+def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
+              question: str, acts: set[str], concepts_of: ConceptsOf) -> Decision | None:
     """Caution: a permissive reading yields to a restriction that also applies."""
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
@@ -521,34 +493,42 @@ def _stricter(
         same_clause = hit.passage.clause.id == chosen.passage.clause.id
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
-        reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+        reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
         if reading.modality != "prohibit" or (acts and not acts & hit.passage.concepts):
             continue
-        if scope_gap(situation, _rule_text(hit), question):
+        if scope_gap(situation, _rule_text(hit), question) or _pairs_match(
+                OUTSIDE, question, _rule_text(hit)):
             continue
-        alt = _verdict_from(reading, situation, question, hit)
+        alt = _verdict_from(reading, situation, question, hit, False)
         if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-            return Decision(
-                alt,
-                hit,
-                reading,
-                conditions=sorted(reading.conditions),
-                reason="a stricter clause also applies",
-            )
+            return Decision(alt, hit, reading, conditions=sorted(reading.conditions),
+                            reason="a stricter clause also applies")
     return None
 
 
-def _wants_opposite(question: str, rule_text: str) -> bool:
+def _pairs_match(pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], question: str,
+                 rule_text: str) -> bool:
     q, t = normalise(question), normalise(rule_text)
-    return any(qp.search(q) and rp.search(t) for qp, rp in OPPOSITES)
+    return any(qp.search(q) and rp.search(t) for qp, rp in pairs)
 
 
-def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hit) -> Verdict:
+def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
+    """Does the sentence direct staff to do exactly what the asker wants to do?"""
+    if not reading.directed or not question_acts:
+        return False
+    return bool(question_acts & set(concepts_of(reading.directed)))
+
+
+def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hit,
+                  directs: bool) -> Verdict | None:
+    """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
-    text = _rule_text(hit)
-    opposite = _wants_opposite(question, text)
+    text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+    opposite = _pairs_match(OPPOSITES, question, text)
+    if _pairs_match(CARVE_OUTS, question, text) and not opposite:
+        return Verdict.ALLOWED
     if reading.modality == "permit":
-        if conds & {"time_place_manner", "approval", "after_hours"}:
+        if conds & {"time_place_manner", "approval", "after_hours", "breaks"}:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
@@ -556,20 +536,32 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
     if reading.modality == "encourage":
         if opposite or situation.asks_obligation:
             return Verdict.DISCOURAGED
-        return Verdict.ALLOWED
+        return Verdict.ALLOWED if directs else None
     if reading.modality == "oblige" and not conds:
         if opposite:
             return Verdict.PROHIBITED
-        return Verdict.CONDITIONAL if situation.asks_obligation else Verdict.ALLOWED
-    # prohibit, or oblige with conditions attached
-    if opposite and not conds & {"privacy_matter", "emergency"}:
+        if directs and not situation.asks_obligation:
+            return Verdict.ALLOWED
+        return Verdict.CONDITIONAL
+    # A prohibition, or a directive with conditions attached. Conditions that belong to an
+    # exception (copy the AD *for medical matters*; approval *for a school project*) only
+    # apply when the question is that exception.
+    if "privacy_matter" in conds and not situation.privacy_matter:
+        conds = conds - {"copy"}
+    if "school_project" in conds and not re.search(r"\bproject\b", normalise(question)):
+        conds = conds - {"approval"}
+    excepted = (
+        ("emergency" in conds and situation.emergency)
+        or ("privacy_matter" in conds and situation.privacy_matter)
+        or ("school_project" in conds and re.search(r"\bproject\b", normalise(question)))
+    )
+    if opposite and not excepted:
         return Verdict.PROHIBITED
-    if "emergency" in conds and situation.emergency:
+    if excepted:
         return Verdict.CONDITIONAL
-    if "privacy_matter" in conds and situation.privacy_matter:
-        return Verdict.CONDITIONAL
+    if "breaks" in conds:
+        return Verdict.CONDITIONAL if Q_BREAK.search(normalise(question)) \
+            and not situation.work_time else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:
-        return Verdict.CONDITIONAL
-    if "school_project" in conds and re.search(r"\bproject\b", normalise(question)):
         return Verdict.CONDITIONAL
     return Verdict.PROHIBITED
