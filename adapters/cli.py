@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.answer import Turn
 from bot.assistant import Assistant, UnknownDistrict
+from bot.citations import citation_for
 from bot.knowledge import KnowledgeError, knowledge_dir
 from bot.render import render
 from bot.store import SQLiteStore, default_index_path
@@ -86,13 +87,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     source = assistant.source_text(clause)
     before = " ".join(source[max(0, clause.start - 160) : clause.start].split())
     after = " ".join(source[clause.end : clause.end + 160].split())
-    section = (
-        f"§{clause.section_key} {clause.section_title}"
-        if clause.section_key
-        else clause.section_title
-    )
-    locator = f"§{clause.section_key}" if clause.section_key else clause.section_title
-    citation = f"{policy.label} {locator}, {clause.label} ({policy.date_label})"
+    section, citation = citation_for(clause, policy)
     print(
         render(
             "clause.txt.j2",

@@ -174,8 +174,33 @@ def _time_index(folder: Path, manual: Path) -> dict[str, float]:
         'id = "anytown"\nname = "Anytown Public Schools"\nstate = "MA"\n\n'
         f'[[policies]]\nfile = "{manual.name}"\nnumber = "Manual"\ntitle = "Policy Manual"\n',
         encoding="utf-8")
-    report = SQLiteStore(folder / "index.sqlite").rebuild(folder / "knowledge")
-    return {"index_clauses": report.clauses, "read_parse_index_s": round(report.seconds, 2)}
+    store = SQLiteStore(folder / "index.sqlite")
+    report = store.rebuild(folder / "knowledge")
+    return {"index_clauses": report.clauses, "read_parse_index_s": round(report.seconds, 2),
+            **_time_reindex(store, folder / "knowledge")}
+
+
+REINDEX_BAR_S = 2.0
+
+
+def _time_reindex(store, root: Path) -> dict[str, float]:  # noqa: ANN001 - bot.store.SQLiteStore
+    """An admin revises one policy beside the big manual: only that file may be re-read.
+    The bundled districts join the manual so the changed policy is a normal small one."""
+    import shutil
+
+    from bot.knowledge import bundled_knowledge_dir
+
+    for district in sorted(bundled_knowledge_dir().iterdir()):
+        if (district / "district.toml").is_file() and not (root / district.name).exists():
+            shutil.copytree(district, root / district.name)
+    store.rebuild(root)  # the baseline the admin's edit starts from
+    changed = next(root.glob("marlborough/*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nApproved 3/10/26\n",
+                       encoding="utf-8")
+    report = store.rebuild(root)
+    return {"reindex_one_changed_s": round(report.seconds, 2),
+            "reindex_parsed_files": len(report.parsed_files),
+            "reindex_reused_files": len(report.reused_files)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,8 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--keep", type=Path, help="write the PDF here instead of a temp dir")
     args = parser.parse_args(argv)
-    for key, value in run(args.pages, args.keep).items():
-        print(f"{key:12} {value}")
+    result = run(args.pages, args.keep)
+    for key, value in result.items():
+        print(f"{key:22} {value}")
+    if "reindex_one_changed_s" in result:
+        verdict = "ok" if result["reindex_one_changed_s"] <= REINDEX_BAR_S else "OVER"
+        print(f"full index {result['read_parse_index_s']}s; re-index with one changed policy "
+              f"{result['reindex_one_changed_s']}s (bar {REINDEX_BAR_S}s): {verdict}")
     return 0
 
 

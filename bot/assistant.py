@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.answer import Answer, Citation, Comparison, Turn, Verdict
+from bot.citations import citation_for
+from bot.crossref import consult_notes
 from bot.guidance import compose
 from bot.knowledge import District, KnowledgeError, knowledge_dir
 from bot.language import Lexicon, load_lexicon, normalise
@@ -165,6 +167,7 @@ class Assistant:
                           MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
         answer = compose(text, district, decision, citations, ranked.situation)
+        answer.notes += self._cross_references(citations, ranked.hits, district)
         answer.latency_ms = (time.perf_counter() - began) * 1000
         return answer
 
@@ -191,6 +194,15 @@ class Assistant:
         hits = self._indexes[district_id].search(features, limit=10)
         return _Ranked(hits, Situation.of(question))
 
+    def _cross_references(
+        self, citations: list[Citation], hits: list[Hit], district: District
+    ) -> list[str]:
+        """Policies the cited clauses point to ("cf. 4118.24 …"), and close-ranked reference
+        lines: follow them when indexed, otherwise say which policy to consult."""
+        texts = [self._clauses[c.clause_id].text for c in citations]
+        texts += [h.passage.clause.text for h in hits[:6] if h.passage.clause.kind == "reference"]
+        return consult_notes(texts, district, [c.policy for c in citations])
+
     def _citations(
         self, governing: Hit | None, hits: list[Hit], district: District
     ) -> list[Citation]:
@@ -203,17 +215,7 @@ class Assistant:
     def _citation(self, hit: Hit, district: District) -> Citation:
         clause = hit.passage.clause
         policy = next(p for p in district.policies if p.number == clause.policy)
-        section = (
-            f"§{clause.section_key} {clause.section_title}".strip()
-            if clause.section_key
-            else clause.section_title
-        )
-        where = f"§{clause.section_key}" if clause.section_key else clause.section_title
-        locator = clause.label if clause.kind == "item" else ""
-        parts = [policy.label, ", ".join(p for p in (where, locator) if p)]
-        human = " ".join(p for p in parts if p)
-        if policy.date_label:
-            human += f" ({policy.date_label})"
+        section, human = citation_for(clause, policy)
         return Citation(
             district=district.id,
             district_name=district.name,

@@ -16,18 +16,25 @@ def citation_for(clause: Clause, policy: PolicyInfo) -> tuple[str, str]:
     """(section, human citation), e.g. ("§D Professional Social Media Use",
     "Marlborough Policy IHB §D, item 2 (approved 2/11/25)").
 
-    Paragraphs are located by their section only: "¶3" is not how anyone refers to a
-    policy, while list items are ("item 2"), because the policy numbers them itself.
+    Items use the policy's own numbering ("item 2"); paragraphs are counted within their
+    section ("¶3") so a long section can still be searched by eye.
     """
     section = (
         f"§{clause.section_key} {clause.section_title}".strip()
         if clause.section_key
         else clause.section_title
     )
-    where = f"§{clause.section_key}" if clause.section_key else clause.section_title
-    locator = clause.label if clause.kind == "item" else ""
-    parts = [policy.label, ", ".join(p for p in (where, locator) if p)]
-    human = " ".join(p for p in parts if p)
+    # A heading that only repeats the policy's number or title locates nothing.
+    title = clause.section_title.lower()
+    repeats_policy = bool(title) and (
+        (policy.number and policy.number.lower() in title) or policy.title.lower() == title
+    )
+    where = f"§{clause.section_key}" if clause.section_key else (
+        "" if repeats_policy else clause.section_title)
+    locator = "" if clause.kind == "heading" else clause.label
+    place = ", ".join(p for p in (where, locator) if p)
+    separator = " " if place.startswith("§") else ", "
+    human = policy.label + (separator + place if place else "")
     if policy.date_label:
         human += f" ({policy.date_label})"
     return section, human

@@ -23,20 +23,10 @@ PERMIT = rx(
     r"\bit is appropriate\b",
     r"\bis appropriate for\b",
     r"might be appropriate",
-    r"reserves? the right",
     r"\bnot intended to infringe",
     r"\bit is acknowledged\b",
     r"\bmay make\b",
     r"\bwill make reasonable use\b",
-    # What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes.
-    r"\bwill periodically\b",
-    r"\brequisite authority\b",
-    r"\bexpressly reserves\b",
-    r"\bwithin the jurisdiction\b",
-    r"\bnot outside of the school district's authority\b",
-    r"\bmay request that the employee\b",
-    r"\bcould be cause for discipline\b",
-    r"\bmay expose an employee to discipline\b",
 )
 PROHIBIT = rx(
     r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",
@@ -56,6 +46,19 @@ PROHIBIT = rx(
     r"\bmust reject\b",
     r"\bwill reject\b",
     r"\bwill not\b",
+)
+# What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes,
+# but only for questions about what the district may do.
+POWER = rx(
+    r"reserves? the right",
+    r"\bwill periodically\b",
+    r"\brequisite authority\b",
+    r"\bexpressly reserves\b",
+    r"\bwithin the jurisdiction\b",
+    r"\bnot outside of the school district's authority\b",
+    r"\bmay request that the employee\b",
+    r"\bcould be cause for discipline\b",
+    r"\bmay expose an employee to discipline\b",
 )
 DISCOURAGE = rx(r"\bdiscouraged\b", r"\bwise to delay\b", r"\bconcerned\b")
 ENCOURAGE = rx(
@@ -133,7 +136,7 @@ DIRECTIVE = re.compile(
 class Reading:
     """How one policy sentence reads: its modality and the conditions attached to it."""
 
-    modality: str  # permit | prohibit | discourage | encourage | oblige | none
+    modality: str  # permit | power | prohibit | discourage | encourage | oblige | none
     conditions: set[str] = field(default_factory=set)
     has_exception: bool = False
     directed: str = ""  # for encourage/oblige: the act the sentence asks staff to do
@@ -144,7 +147,9 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
     lead = normalise(lead_in)
     conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
     exception = bool(EXCEPTION_WORDS.search(t))
-    if PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
+    if POWER.search(t):
+        modality = "power"
+    elif PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
         modality = "permit"
     elif DISCOURAGE.search(t) and "discouraged" in t:
         modality = "discourage"

@@ -132,7 +132,7 @@ MAX_QUOTE = 600
 _REFERS_BACK = re.compile(
     r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
     r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
-    r"as one consequence|in essence)",
+    r"as one consequence|in essence|as such\b)",
     re.I,
 )
 

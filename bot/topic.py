@@ -55,7 +55,7 @@ SUBJECT_CONCEPTS = frozenset(
 
 # Subjects that keep a question on topic even when it mentions an errand ("password").
 STRONG_SUBJECTS = frozenset({
-    "social", "friend", "post", "photo", "logo", "tagging", "message", "phone", "sexual",
+    "social", "friend", "post", "photo", "logo", "tagging", "phone", "sexual",
     "substances", "harassment", "union", "public_concern", "class_account", "student_info",
     "home_info", "streaming", "copyright",
 })
@@ -71,7 +71,11 @@ ERRANDS = re.compile(
     r"rubric|lesson plan|sub plans?|substitute plans?|lunch menu|what'?s for lunch|cafeteria|"
     r"payroll|paycheck|direct deposit|pto|personal day|sick day|parking|snow day|calendar for|"
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
-    r"grade book|gradebook|report cards? due|field trip form)\b"
+    r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
+    r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call)\b"
+    # Asking the assistant to do a task rather than asking about a rule.
+    r"|^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
+    r"generate|build|plan|summari[sz]e|translate|grade)\b"
 )
 
 

@@ -219,6 +219,7 @@ class Situation:
     privacy_matter: bool = False
     condition_absent: bool = False
     asks_obligation: bool = False
+    about_district: bool = False  # "can the district / admin / the superintendent …?"
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -237,8 +238,15 @@ class Situation:
             privacy_matter=bool(Q_PRIVACY_MATTER.search(q)),
             condition_absent=bool(Q_CONDITION_ABSENT.search(q)),
             asks_obligation=bool(Q_ASKS_OBLIGATION.search(q)),
+            about_district=bool(Q_ABOUT_DISTRICT.search(q)),
         )
 
+
+Q_ABOUT_DISTRICT = rx(
+    r"\b(?:can|could|will|would|does|do|is|are|may) (?:the |my |our )?(?:district|school|admin\w*|"
+    r"superintendent|supe|principal|board|hr|boss|they|central office)\b",
+    r"\bget (?:in trouble|fired|disciplined|written up)\b", r"\bam i supposed to (?:tell|report)",
+    r"\bshould i (?:tell|report)\b", r"\b(?:tell|report) (?:someone|anyone|admin|my principal)")
 
 # What a rule's own words limit it to.
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
@@ -312,9 +320,12 @@ Q_EDUCATIONAL = rx(
 
 # The asker wants the opposite of what a directive rule asks for.
 Q_PERSONAL_ACCOUNT = rx(
-    r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page|cell|phone)",
-    r"\bmy own (?:acct|account|fb|page|cell|phone)", r"\bfrom my (?:personal|own|private|cell|phone)",
-    r"\bmy (?:gmail|yahoo|hotmail|cell)\b")
+    r"\bpersonal (?:e-?mail|gmail|yahoo|account|acct|fb|facebook|insta|ig|messenger|page|cell)",
+    r"\bpersonal phone\b",
+    r"\bmy own (?:acct|account|fb|page|cell|phone)",
+    r"\bfrom my (?:personal|own|private|cell|phone)",
+    r"\bmy (?:gmail|yahoo|hotmail|cell)\b",
+)
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
      rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies")),
@@ -332,6 +343,10 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
      rx(r"all team members", r"three or more")),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
+    (rx(r"\bcomments? open\b", r"\bw/?o (?:me )?approv", r"\bwithout (?:me )?approv",
+        r"\bnot moderat", r"\bunmoderated\b", r"\bturn off (?:comment )?moderation",
+        r"\bno moderation\b"),
+     rx(r"reviewed and approved", r"comment moderation")),
     (rx(r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"),
      rx(r"\bseparate\b")),
 ]
@@ -347,17 +362,22 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bcalendar\b"), rx(r"except to access a calendar")),
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
 ]
+# Negation around the asked act: a directive never becomes "allowed" for such a question.
+Q_NEGATED = rx(r"\bwithout\b", r"\bw/o\b", r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bskip",
+               r"\binstead of\b", r"\brather than\b", r"\bdon'?t\b", r"\bdoesn'?t\b")
 Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-free\b")
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
+# Accessing a site is satisfied by a sentence about such sites, even if it says "use".
+ACT_EQUIVALENTS = {"access": frozenset({"access", "social", "edu_site", "streaming",
+                                        "inappropriate_sites"})}
 ACT_CONCEPTS = frozenset(
     {
         "friend",
         "post",
         "photo",
         "message",
-        "phone",
         "email",
         "logo",
         "tagging",
@@ -372,7 +392,6 @@ ACT_CONCEPTS = frozenset(
         "inappropriate_sites",
         "encryption",
         "comment_moderation",
-        "district_action",
         "class_account",
         "access",
     }
@@ -462,7 +481,7 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
     acts = question_concepts & ACT_CONCEPTS
     for hit in candidates:
         reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
-        if reading.modality == "none" or (acts and not acts & hit.passage.concepts):
+        if reading.modality == "none" or not _speaks_to(acts, hit):
             continue
         if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
             continue
@@ -482,6 +501,13 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
                     reason="the closest clauses state no rule for this exact act")
 
 
+def _speaks_to(acts: set[str], hit: Hit) -> bool:
+    """Does the sentence mention at least one of the acts the question asks about?"""
+    if not acts:
+        return True
+    return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
+
+
 def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
               question: str, acts: set[str], concepts_of: ConceptsOf) -> Decision | None:
     """Caution: a permissive reading yields to a restriction that also applies."""
@@ -494,7 +520,7 @@ def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: S
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
         reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
-        if reading.modality != "prohibit" or (acts and not acts & hit.passage.concepts):
+        if reading.modality != "prohibit" or not _speaks_to(acts, hit):
             continue
         if scope_gap(situation, _rule_text(hit), question) or _pairs_match(
                 OUTSIDE, question, _rule_text(hit)):
@@ -527,20 +553,23 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
         return Verdict.ALLOWED
+    if reading.modality == "power":
+        return Verdict.ALLOWED if situation.about_district else None
     if reading.modality == "permit":
         if conds & {"time_place_manner", "approval", "after_hours", "breaks"}:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
         return Verdict.DISCOURAGED
+    negated = bool(Q_NEGATED.search(normalise(question)))
     if reading.modality == "encourage":
-        if opposite or situation.asks_obligation:
+        if opposite or situation.asks_obligation or (directs and negated):
             return Verdict.DISCOURAGED
         return Verdict.ALLOWED if directs else None
     if reading.modality == "oblige" and not conds:
         if opposite:
             return Verdict.PROHIBITED
-        if directs and not situation.asks_obligation:
+        if directs and not situation.asks_obligation and not negated:
             return Verdict.ALLOWED
         return Verdict.CONDITIONAL
     # A prohibition, or a directive with conditions attached. Conditions that belong to an

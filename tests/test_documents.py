@@ -23,14 +23,6 @@ POLICIES = {"marlborough": mf.MARLBOROUGH, "dudley": mf.DUDLEY}
 RENDERINGS = ("-boarddocs.html", "-sites.htm", ".pdf", "-dense.pdf", ".docx")
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    try:
-        return mf.write_all(tmp_path_factory.mktemp("documents"))
-    except FileNotFoundError as exc:  # shared/policies not beside this checkout
-        pytest.skip(str(exc))
-
-
 # --------------------------------------------------------------------------- same text
 
 
