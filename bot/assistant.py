@@ -31,6 +31,12 @@ log = logging.getLogger("policybot")
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 2.0
 CITATIONS = 4
+# What every district's policy expects of staff online whatever the case: professional
+# boundaries with students. Used to say "what still applies" when a rule does not reach.
+EXPECTATIONS_QUERY = (
+    "staff should maintain professional appropriate boundaries relationship with students "
+    "mindful how they present themselves online role model"
+)
 EXAMPLES = [
     "can I text my team captain?",
     "may I accept a former student's friend request?",
@@ -62,6 +68,7 @@ class Assistant:
                 clauses, sources, self.lexicon, prior=_rule_prior
             )
         self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
+        self._expectations: dict[str, Citation | None] = {}
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
@@ -166,7 +173,8 @@ class Assistant:
         decision = decide(ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts,
                           MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
-        answer = compose(text, district, decision, citations, ranked.situation)
+        still = self._still_applies(district) if decision.verdict == Verdict.NOT_ADDRESSED else None
+        answer = compose(text, district, decision, citations, ranked.situation, still)
         answer.notes += self._cross_references(citations, ranked.hits, district)
         answer.latency_ms = (time.perf_counter() - began) * 1000
         return answer
@@ -193,6 +201,15 @@ class Assistant:
         features = question_features(query, self.lexicon)
         hits = self._indexes[district_id].search(features, limit=10)
         return _Ranked(hits, Situation.of(question))
+
+    def _still_applies(self, district: District) -> Citation | None:
+        """The district's general expectation for staff conduct online, for answers where the
+        policy is silent on the exact case: what still binds the asker."""
+        if district.id not in self._expectations:
+            features = question_features(EXPECTATIONS_QUERY, self.lexicon)
+            hits = self._indexes[district.id].search(features, limit=1)
+            self._expectations[district.id] = self._citation(hits[0], district) if hits else None
+        return self._expectations[district.id]
 
     def _cross_references(
         self, citations: list[Citation], hits: list[Hit], district: District

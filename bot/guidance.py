@@ -98,20 +98,18 @@ def condition_phrases(text: str, kinds: list[str]) -> list[str]:
         phrase = flat[start:end].strip(" ,;")
         if phrase and phrase not in phrases:
             phrases.append(phrase)
-    return phrases
+    # A phrase inside a longer one adds nothing.
+    return [p for p in phrases if not any(p != q and p in q for q in phrases)]
 
 
 def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> list[str]:
     norm = " ".join(normalise(rule_text).split())
     out: list[str] = []
     if decision.gap:
-        out.append(
-            f"This rule covers *{decision.gap.limiting_word}*; your question is about "
-            f"{decision.gap.qualifier}, which its wording does not reach."
-        )
+        out.append(decision.gap.explain())
     for pattern, template in SCOPE_QUALIFIERS:
         match = pattern.search(norm)
-        if match:
+        if match and not (decision.gap and decision.gap.limiting_word in match.group(0)):
             line = template.format(m=match.group(0))
             if line not in out:
                 out.append(line)
@@ -159,7 +157,7 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     if decision.gap:
         return (
             f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
-            f"situation: the nearest rule covers *{decision.gap.limiting_word}*, and you asked "
+            f"situation: the nearest rule covers {decision.gap.scope}, and you asked "
             f"about {decision.gap.qualifier}. Nearest clause, {label}: “{quote}”"
         )
     if citations:
@@ -181,28 +179,25 @@ def compose(
     decision: Decision,
     citations: list[Citation],
     situation: Situation,
+    still_applies: Citation | None = None,
 ) -> Answer:
     governing = decision.governing
-    rule_text = ""
+    rule_text = clause_text = ""
     if governing is not None:
-        clause = governing.passage.clause
-        rule_text = f"{clause.lead_in} {clause.text}"
+        rule_text = governing.passage.quote
+        clause_text = f"{governing.passage.clause.lead_in} {governing.passage.clause.text}"
     conditions: list[str] = []
     if decision.verdict == Verdict.CONDITIONAL and governing is not None:
-        conditions = condition_phrases(governing.passage.clause.text, decision.conditions) or [
-            _excerpt(governing.passage.text)
-        ]
+        conditions = condition_phrases(rule_text, decision.conditions) or [_excerpt(rule_text)]
     notes = []
     if decision.verdict == Verdict.NOT_ADDRESSED:
-        notes.append(
-            "When the policy is silent, the general expectations still apply: keep "
-            "communication professional and ask before you act."
-        )
-    if (
-        decision.reason
-        and decision.verdict != Verdict.NOT_ADDRESSED
-        and decision.reason.startswith("a stricter")
-    ):
+        if still_applies is not None:
+            notes.append(
+                f"What still applies — {still_applies.citation}: “{_excerpt(still_applies.quote)}”"
+            )
+        notes.append("When the policy is silent, ask before you act; the contacts below can say "
+                     "how the district reads it.")
+    if decision.reason.startswith("a stricter"):
         notes.append("Two clauses point different ways; this answer follows the stricter one.")
     return Answer(
         question=question,
@@ -213,6 +208,6 @@ def compose(
         citations=citations,
         qualifiers=qualifiers_for(rule_text, decision, situation),
         conditions=conditions,
-        contacts=contacts_for(district, rule_text),
+        contacts=contacts_for(district, clause_text),
         notes=notes,
     )

@@ -339,13 +339,20 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         return build_lexicon(tomllib.load(handle))
 
 
+# How much a question's literal words count next to its concepts. Staff rarely use the
+# policy's own words, so literal overlap is a weaker signal than a shared concept.
+STEM_WEIGHT = 0.5
+
+
 def features(text: str, lexicon: Lexicon, question: bool = False) -> Counter[str]:
     """Bag of stems plus `#concept` tokens: the representation BM25 scores.
 
     On the question side each concept carries its lexicon weight, so qualifiers
     (personal time, current) refine a match without outvoting the subject.
     """
-    bag: Counter[str] = Counter(stems(text))
+    bag: Counter[str] = Counter()
+    for word in stems(text):
+        bag[word] += STEM_WEIGHT if question else 1.0
     for name, count in lexicon.concepts(text, question=question).items():
         weight = lexicon.weights.get(name, 1.0) if question else 1.0
         bag[f"#{name}"] += weight * min(count, 3)

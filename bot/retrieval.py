@@ -51,7 +51,7 @@ class Hit:
 
 class BM25:
     def __init__(
-        self, docs: list[Counter[str]], lengths: list[float], k1: float = 1.2, b: float = 0.75
+        self, docs: list[Counter[str]], lengths: list[float], k1: float = 1.2, b: float = 0.5
     ) -> None:
         self.docs = docs
         self.lengths = lengths
@@ -137,6 +137,11 @@ _REFERS_BACK = re.compile(
 )
 
 
+# Words inside a sentence that only make sense with the sentence before it.
+_POINTS_BACK = re.compile(r"\b(?:these categories|such educational|such account|such requests)\b",
+                          re.I)
+
+
 def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int]:
     """The sentence, joined with a neighbour that it refers to or that refers to it.
 
@@ -144,7 +149,8 @@ def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, 
     does the rule it completes; quoting both keeps the quote self-contained.
     """
     start, end = spans[i]
-    if i > 0 and _REFERS_BACK.match(source[start:end]) and end - spans[i - 1][0] <= MAX_QUOTE:
+    points_back = _REFERS_BACK.match(source[start:end]) or _POINTS_BACK.search(source[start:end])
+    if i > 0 and points_back and end - spans[i - 1][0] <= MAX_QUOTE:
         start = spans[i - 1][0]
     if i + 1 < len(spans):
         nxt = spans[i + 1]

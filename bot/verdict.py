@@ -301,6 +301,11 @@ S_ALL_TIMES = rx(
     r"\boutside of typical school hours\b",
     r"\boutside their professional\b",
 )
+S_EDU_ACCOUNT = rx(r"educational (?:facebook|social networking) account",
+                  r"school/class social network account")
+Q_CLASS_ACCOUNT = rx(r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
+                     r"\b(?:team|club|school|professional|educational|official) (?:page|account|acct|"
+                     r"insta|fb|facebook|twitter)", r"\bfor my class\b")
 S_PERSONAL_USE = rx(r"\bfor personal (?:use|reasons)\b", r"\bpersonal use\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
 Q_EDUCATIONAL = rx(
@@ -336,9 +341,10 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
      rx(r"\bidentify themselves\b", r"\bhonest about their identity", r"\bsay so\b",
         r"\bnever hide")),
     (Q_PERSONAL_ACCOUNT,
-     rx(r"school-based resources", r"school-provided", r"official school email",
-        r"educational (?:social networking|facebook) account", r"district's computer and telephone",
-        r"mps accepted communication platforms", r"professional email address")),
+     rx(r"only through school-based resources", r"school-provided email",
+        r"official school email", r"(?:must|only) use his/her educational",
+        r"through the district's computer and telephone", r"mps accepted communication platforms",
+        r"should utilize a professional email address", r"exclusively, to communicate")),
     (rx(r"\bjust (?:her|him|one)\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
         r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
      rx(r"all team members", r"three or more")),
@@ -410,6 +416,17 @@ class ScopeGap:
     limiting_word: str
     elsewhere: bool = False
 
+    @property
+    def scope(self) -> str:
+        """The rule's reach, in its own words: "*current* students", "*working time*"."""
+        if self.limiting_word == "current":
+            return "*current* students"
+        return f"*{self.limiting_word}*"
+
+    def explain(self) -> str:
+        return (f"This rule covers {self.scope}; your question is about {self.qualifier}, "
+                "which its wording does not reach.")
+
 
 def scope_gap(situation: Situation, rule_text: str, question: str = "") -> ScopeGap | None:
     t = normalise(rule_text)
@@ -438,6 +455,9 @@ def scope_gap(situation: Situation, rule_text: str, question: str = "") -> Scope
             return ScopeGap("your own time", match.group(0))
     if situation.work_time and not situation.personal_time and S_AFTER_HOURS.search(t):
         return ScopeGap("the school day", "outside of regular school hours")
+    if question and S_EDU_ACCOUNT.search(t) and not Q_CLASS_ACCOUNT.search(normalise(question)) \
+            and not _pairs_match(OPPOSITES, question, rule_text):
+        return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0))
     if question and Q_EDUCATIONAL.search(normalise(question)):
         match = S_PERSONAL_USE.search(t)
         if match:
