@@ -113,7 +113,6 @@ OBTAINABLE = {
     "disclaimer",
     "time_place_manner",
     "group",
-    "edu_account",
 }
 EXCEPTION_WORDS = rx(
     r"\bexcept\b",

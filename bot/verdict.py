@@ -180,6 +180,9 @@ Q_PRIVACY_MATTER = rx(
     r"\btherapy\b",
 )
 Q_CONDITION_ABSENT = rx(
+    r"\bno need for (?:a |any )?(?:disclaimer|permission|approval)",
+    r"\bdon'?t (?:need|want) (?:a |any )?(?:disclaimer|permission|approval)",
+    r"\bskip(?:ping)? the (?:disclaimer|permission|approval)",
     r"\bno disclaimer\b",
     r"\bwithout (?:a )?disclaimer\b",
     r"\bwithout (?:asking|permission|approval)\b",
@@ -345,7 +348,8 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         r"official school email", r"(?:must|only) use his/her educational",
         r"through the district's computer and telephone", r"mps accepted communication platforms",
         r"should utilize a professional email address", r"exclusively, to communicate")),
-    (rx(r"\bjust (?:her|him|one)\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
+    (rx(r"\bjust (?:her|him|one)\b", r"\binstead of (?:the )?(?:whole|entire|all)\b",
+        r"\bonly (?:my |the )?(?:\w+ )?captains?\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
         r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
      rx(r"all team members", r"three or more")),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
@@ -353,6 +357,9 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         r"\bnot moderat", r"\bunmoderated\b", r"\bturn off (?:comment )?moderation",
         r"\bno moderation\b"),
      rx(r"reviewed and approved", r"comment moderation")),
+    (rx(r"\bmeme\b", r"\bclown", r"\bmock", r"\bmaking fun\b", r"\bmake fun\b", r"\broast",
+        r"\btrash", r"\bphotoshop"),
+     rx(r"of a positive nature", r"reflect positively")),
     (rx(r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"),
      rx(r"\bseparate\b")),
 ]
@@ -360,7 +367,8 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 # that rule grants nothing and forbids nothing here.
 OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bschool e-?mail\b", r"\bwork e-?mail\b", r"\bdistrict e-?mail\b"),
-     rx(r"personal email address", r"personal email account")),
+     rx(r"personal email address", r"personal email account",
+        r"only through school-based resources", r"school-provided email")),
 ]
 # The policy names the asker's exact case as an allowed alternative or exception.
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -375,6 +383,9 @@ Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-fr
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
+# What a district can do about staff posts: a "can the district…?" question is decided by a
+# power sentence about the same thing (monitoring, discipline, reporting).
+DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
 ACT_EQUIVALENTS = {"access": frozenset({"access", "social", "edu_site", "streaming",
                                         "inappropriate_sites"})}
@@ -501,7 +512,12 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
     acts = question_concepts & ACT_CONCEPTS
     for hit in candidates:
         reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
-        if reading.modality == "none" or not _speaks_to(acts, hit):
+        district_power = (
+            reading.modality == "power"
+            and situation.about_district
+            and bool(question_concepts & DISTRICT_ACTS & hit.passage.concepts)
+        )
+        if reading.modality == "none" or not (district_power or _speaks_to(acts, hit)):
             continue
         if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
             continue
@@ -521,10 +537,20 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
                     reason="the closest clauses state no rule for this exact act")
 
 
+# Acts narrow enough that a sentence about one of them is *about* it ("tag photos of other
+# employees", "use the school's logo"); it decides a question only if the question asks
+# about that act too, not merely about photos or posting in general.
+SPECIFIC_ACTS = frozenset({"tagging", "logo", "copyright", "encryption", "comment_moderation",
+                           "records", "union", "public_concern", "privacy_settings"})
+
+
 def _speaks_to(acts: set[str], hit: Hit) -> bool:
-    """Does the sentence mention at least one of the acts the question asks about?"""
+    """Does the sentence mention the acts the question asks about?"""
     if not acts:
         return True
+    specific = hit.passage.concepts & SPECIFIC_ACTS
+    if specific and not specific & acts:
+        return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
 
 
@@ -576,7 +602,7 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
     if reading.modality == "permit":
-        if conds & {"time_place_manner", "approval", "after_hours", "breaks"}:
+        if conds & {"time_place_manner", "approval", "after_hours", "breaks", "emergency"}:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
@@ -591,7 +617,9 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
             return Verdict.PROHIBITED
         if directs and not situation.asks_obligation and not negated:
             return Verdict.ALLOWED
-        return Verdict.CONDITIONAL
+        # A duty about something else ("shall ensure … professionalism") decides nothing
+        # unless the asker asks what they must do.
+        return Verdict.CONDITIONAL if directs or situation.asks_obligation else None
     # A prohibition, or a directive with conditions attached. Conditions that belong to an
     # exception (copy the AD *for medical matters*; approval *for a school project*) only
     # apply when the question is that exception.
