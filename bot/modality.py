@@ -31,7 +31,6 @@ PERMIT = rx(
 PROHIBIT = rx(
     r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",
     r"^\W*(?:do not|don't)\b",
-    r"\bcannot\b",
     r"\bprohibit",
     r"\bnever\b",
     r"\bno (?:employee|staff|conversation|such|teacher)\b",
@@ -80,6 +79,9 @@ OBLIGE = rx(
     r"\bis subject to\b",
     r"\bis to be\b",
     r"\bare to be\b",
+    # Guideline lists speak in the imperative: "Be sure…", "Use good judgment…", "Ask a principal".
+    r"^\W*(?:if [^,]{3,120}, )?(?:be sure|make sure|be |use |follow |respect |think before|cite |"
+    r"maintain |protect |monitor |ask |verify |keep |configure |consider )",
 )
 
 # Conditions under which a restricted act becomes allowed, by kind.
@@ -104,6 +106,13 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
     "edu_account": rx(r"educational (?:social networking|facebook) account"),
     "calendar": rx(r"except to access a calendar"),
     "breaks": rx(r"reserved for .{0,40}breaks"),
+    # "shall be conveyed only through the private message feature": allowed, but only that way.
+    "only_via": rx(r"\bonly through\b", r"\bonly via\b", r"\bshould only use\b",
+                   r"\bconveyed only\b"),
+    # "If discussing a situation…, be sure that they cannot be identified."
+    "requirement": rx(r"^\W*if [^.]{3,160}?, (?:be sure|make sure|ask|he/she should|"
+                      r"they should|you should)"),
+    "hedged": rx(r"\bmight be appropriate\b"),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.
 OBTAINABLE = {
@@ -113,6 +122,8 @@ OBTAINABLE = {
     "disclaimer",
     "time_place_manner",
     "group",
+    "only_via",
+    "requirement",
 }
 EXCEPTION_WORDS = rx(
     r"\bexcept\b",
@@ -164,6 +175,9 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
         modality = "discourage"
     elif OBLIGE.search(t) or (lead and OBLIGE.search(lead)):
         modality = "oblige"
+    elif lead and PERMIT.search(lead):
+        modality = "permit"  # an item in a list of "situations which might be appropriate"
+        conditions |= {name for name, rx in CONDITIONS.items() if rx.search(lead)}
     else:
         modality = "none"
     directed = ""

@@ -129,7 +129,6 @@ Q_PERSONAL_TIME = rx(
 Q_WORK_TIME = rx(
     r"\bprep\b",
     r"\bplanning\b",
-    r"\bfree period\b",
     r"\bduring (?:the )?(?:school|"
     r"class|work|the day|my)",
     r"\bschool (?:day|hours)\b",
@@ -148,6 +147,7 @@ Q_WORK_TIME = rx(
     r"\bin class\b",
 )
 Q_EMERGENCY = rx(
+    r"\bhurt (?:him|her|them)sel", r"\bsuicid", r"\bself-harm", r"\bright now\b",
     r"\bemergenc",
     r"\burgent",
     r"\blost\b",
@@ -304,11 +304,19 @@ S_ALL_TIMES = rx(
     r"\boutside of typical school hours\b",
     r"\boutside their professional\b",
 )
+# Rules about dealing *with* someone (friending, messaging, fraternizing), as opposed to
+# rules about what may be posted: only these stop at the kind of person named.
+S_INTERACTION = rx(r"\bfriend", r"\bfollow", r"\bcommunicat", r"\bcontact", r"\bmessag",
+                   r"\btext", r"\bfraterniz", r"\binvitations?\b", r"\brelationship",
+                   r"\bphone", r"\bconversation", r"\bemail chat")
 S_EDU_ACCOUNT = rx(r"educational (?:facebook|social networking) account",
                   r"school/class social network account")
-Q_CLASS_ACCOUNT = rx(r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
-                     r"\b(?:team|club|school|professional|educational|official) (?:page|account|acct|"
-                     r"insta|fb|facebook|twitter)", r"\bfor my class\b")
+Q_CLASS_ACCOUNT = rx(
+    r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
+    r"\b(?:team|club|school|professional|educational|official) (?:page|account|acct|"
+    r"insta|fb|facebook|twitter)",
+    r"\bfor my class\b",
+)
 S_PERSONAL_USE = rx(r"\bfor personal (?:use|reasons)\b", r"\bpersonal use\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
 Q_EDUCATIONAL = rx(
@@ -349,7 +357,8 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         r"through the district's computer and telephone", r"mps accepted communication platforms",
         r"should utilize a professional email address", r"exclusively, to communicate")),
     (rx(r"\bjust (?:her|him|one)\b", r"\binstead of (?:the )?(?:whole|entire|all)\b",
-        r"\bonly (?:my |the )?(?:\w+ )?captains?\b", r"\bprivately\b", r"\bone (?:player|athlete|student|kid)\b",
+        r"\bonly (?:my |the )?(?:\w+ )?captains?\b", r"\bprivately\b",
+        r"\bone (?:player|athlete|student|kid)\b",
         r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
      rx(r"all team members", r"three or more")),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
@@ -379,7 +388,14 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 # Negation around the asked act: a directive never becomes "allowed" for such a question.
 Q_NEGATED = rx(r"\bwithout\b", r"\bw/o\b", r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bskip",
                r"\binstead of\b", r"\brather than\b", r"\bdon'?t\b", r"\bdoesn'?t\b")
-Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-free\b")
+Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-free\b",
+             r"\bfree period\b", r"\btotally free\b", r"\bno class\b")
+Q_ON_DUTY = rx(r"\bprep\b", r"\bplanning\b", r"\bpd\b", r"\bprofessional development\b",
+               r"\bmeeting\b", r"\bclass time\b", r"\bin class\b", r"\binstruction",
+               r"\bproctor", r"\bstudy hall\b", r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b")
+Q_SCHOOL_PROJECT = rx(r"\bproject\b", r"\bclass (?:acct|account|page|insta|twitter|blog)",
+                      r"\blibrary (?:insta|account|page|twitter)", r"\bschool (?:acct|account|page)",
+                      r"\bscience fair\b")
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
@@ -439,7 +455,13 @@ class ScopeGap:
                 "which its wording does not reach.")
 
 
-def scope_gap(situation: Situation, rule_text: str, question: str = "") -> ScopeGap | None:
+def scope_gap(situation: Situation, rule_text: str, question: str = "",
+              sentence: str = "") -> ScopeGap | None:
+    """The scope word of the rule that leaves the asker's case out, if any.
+
+    `rule_text` is the sentence with its list lead-in; `sentence` alone is used where a
+    lead-in's wording would mislead ("uses of the school district's network" introduces
+    rules that are not about devices)."""
     t = normalise(rule_text)
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
@@ -468,7 +490,7 @@ def scope_gap(situation: Situation, rule_text: str, question: str = "") -> Scope
         return ScopeGap("the school day", "outside of regular school hours")
     if question and S_EDU_ACCOUNT.search(t) and not Q_CLASS_ACCOUNT.search(normalise(question)) \
             and not _pairs_match(OPPOSITES, question, rule_text):
-        return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0))
+        return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
     if question and Q_EDUCATIONAL.search(normalise(question)):
         match = S_PERSONAL_USE.search(t)
         if match:
@@ -488,6 +510,23 @@ class Decision:
 
 def _rule_text(hit: Hit) -> str:
     return f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+
+
+CONSEQUENCE = re.compile(r"^\W*(?:as such|therefore|thus|accordingly)\b", re.I)
+
+
+def read_hit(hit: Hit) -> Reading:
+    """Modality from the sentence itself (with its lead-in); conditions from the whole quote,
+    since "Employees must seek approval … for such use" conditions the sentence before it."""
+    reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+    if hit.passage.quote != hit.passage.text:
+        reading.conditions |= read_sentence(hit.passage.quote).conditions
+        # "…should maintain separate addresses. As such, employees should not use…": the
+        # consequence drawn in the next sentence is the rule.
+        rest = hit.passage.quote[hit.passage.quote.find(hit.passage.text) + len(hit.passage.text):]
+        if CONSEQUENCE.match(rest) and read_sentence(rest).modality == "prohibit":
+            reading.modality = "prohibit"
+    return reading
 
 
 ConceptsOf = Callable[[str], Iterable[str]]
@@ -511,27 +550,29 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
     for hit in candidates:
-        reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
+        reading = read_hit(hit)
         district_power = (
             reading.modality == "power"
             and situation.about_district
             and bool(question_concepts & DISTRICT_ACTS & hit.passage.concepts)
         )
-        if reading.modality == "none" or not (district_power or _speaks_to(acts, hit)):
+        speaks = district_power or _speaks_to(acts, hit, question_concepts)
+        if reading.modality == "none" or not speaks:
             continue
         if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
             continue
-        gap = scope_gap(situation, _rule_text(hit), question)
+        gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
         if gap:
             return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
                             reason=f"the rule is limited to {gap.limiting_word}")
         directs = _directs_the_act(reading, acts, concepts_of)
-        verdict = _verdict_from(reading, situation, question, hit, directs)
+        verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
             continue
-        stricter = _stricter(verdict, hit, candidates, situation, question, acts, concepts_of)
+        stricter = _stricter(verdict, hit, candidates, situation, question, acts,
+                             question_concepts)
         return stricter or Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
     return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
                     reason="the closest clauses state no rule for this exact act")
@@ -544,8 +585,10 @@ SPECIFIC_ACTS = frozenset({"tagging", "logo", "copyright", "encryption", "commen
                            "records", "union", "public_concern", "privacy_settings"})
 
 
-def _speaks_to(acts: set[str], hit: Hit) -> bool:
+def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset()) -> bool:
     """Does the sentence mention the acts the question asks about?"""
+    if "team" in hit.passage.concepts and "team" not in question_concepts:
+        return False  # rules for coaches and team members
     if not acts:
         return True
     specific = hit.passage.concepts & SPECIFIC_ACTS
@@ -555,7 +598,7 @@ def _speaks_to(acts: set[str], hit: Hit) -> bool:
 
 
 def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
-              question: str, acts: set[str], concepts_of: ConceptsOf) -> Decision | None:
+              question: str, acts: set[str], question_concepts: set[str]) -> Decision | None:
     """Caution: a permissive reading yields to a restriction that also applies."""
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
@@ -565,10 +608,10 @@ def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: S
         same_clause = hit.passage.clause.id == chosen.passage.clause.id
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
-        reading = read_sentence(hit.passage.quote, hit.passage.clause.lead_in)
-        if reading.modality != "prohibit" or not _speaks_to(acts, hit):
+        reading = read_hit(hit)
+        if reading.modality != "prohibit" or not _speaks_to(acts, hit, question_concepts):
             continue
-        if scope_gap(situation, _rule_text(hit), question) or _pairs_match(
+        if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
                 OUTSIDE, question, _rule_text(hit)):
             continue
         alt = _verdict_from(reading, situation, question, hit, False)
@@ -592,7 +635,7 @@ def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: Con
 
 
 def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hit,
-                  directs: bool) -> Verdict | None:
+                  directs: bool, question_acts: set[str] = frozenset()) -> Verdict | None:
     """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
@@ -602,7 +645,8 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
     if reading.modality == "permit":
-        if conds & {"time_place_manner", "approval", "after_hours", "breaks", "emergency"}:
+        if conds & {"time_place_manner", "approval", "after_hours", "breaks", "emergency",
+                    "hedged"}:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
@@ -612,33 +656,39 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
         if opposite or situation.asks_obligation or (directs and negated):
             return Verdict.DISCOURAGED
         return Verdict.ALLOWED if directs else None
+    # "If they post about the district, they should identify themselves": when the asked act
+    # is the very act directed, the "if" is the asker's own situation, not a hurdle.
+    if reading.modality == "oblige" and directs and not (
+            conds - {"requirement"} or opposite or situation.asks_obligation or negated):
+        return Verdict.ALLOWED
     if reading.modality == "oblige" and not conds:
         if opposite:
             return Verdict.PROHIBITED
-        if directs and not situation.asks_obligation and not negated:
-            return Verdict.ALLOWED
         # A duty about something else ("shall ensure … professionalism") decides nothing
         # unless the asker asks what they must do.
-        return Verdict.CONDITIONAL if directs or situation.asks_obligation else None
+        about_act = bool(hit.passage.concepts & SPECIFIC_ACTS & question_acts)
+        return Verdict.CONDITIONAL if directs or about_act or situation.asks_obligation else None
     # A prohibition, or a directive with conditions attached. Conditions that belong to an
     # exception (copy the AD *for medical matters*; approval *for a school project*) only
     # apply when the question is that exception.
     if "privacy_matter" in conds and not situation.privacy_matter:
         conds = conds - {"copy"}
-    if "school_project" in conds and not re.search(r"\bproject\b", normalise(question)):
+    school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
+    if "school_project" in conds and not school_project:
         conds = conds - {"approval"}
     excepted = (
         ("emergency" in conds and situation.emergency)
         or ("privacy_matter" in conds and situation.privacy_matter)
-        or ("school_project" in conds and re.search(r"\bproject\b", normalise(question)))
+        or ("school_project" in conds and school_project)
     )
     if opposite and not excepted:
         return Verdict.PROHIBITED
     if excepted:
         return Verdict.CONDITIONAL
     if "breaks" in conds:
-        return Verdict.CONDITIONAL if Q_BREAK.search(normalise(question)) \
-            and not situation.work_time else Verdict.PROHIBITED
+        q = normalise(question)
+        return (Verdict.CONDITIONAL if Q_BREAK.search(q) and not Q_ON_DUTY.search(q)
+                else Verdict.PROHIBITED)
     if conds & OBTAINABLE and not situation.condition_absent:
         return Verdict.CONDITIONAL
     return Verdict.PROHIBITED
