@@ -29,7 +29,7 @@ from bot.verdict import Situation, decide
 log = logging.getLogger("policybot")
 
 MAX_QUESTION_CHARS = 2000
-MIN_SCORE = 2.0
+MIN_SCORE = 1.0
 CITATIONS = 4
 # What every district's policy expects of staff online whatever the case: professional
 # boundaries with students. Used to say "what still applies" when a rule does not reach.

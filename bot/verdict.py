@@ -42,15 +42,13 @@ Q_FORMER = rx(
     r"\bclass of (?:19|20)?\d\d\b",
     r"\bnow (?:a|an|in) (?:college|adult|senior)",
 )
+# A parent as the person the asker deals with ("a mom sent me a request", "text a parent"),
+# not a parent mentioned in passing ("the town moms group").
+_PARENT = r"(?:parents?|moms?|dads?|mothers?|fathers?|guardians?|grand(?:ma|pa|parents?)|step(?:mom|dad)s?)"
+_DEALS = r"(?:sent|send|request|friend|follow|add|asked me|wants|text|messag|dm|call|email|contact|reach|accept)"
 Q_PARENT = rx(
-    r"\bparents?\b",
-    r"\bmoms?\b",
-    r"\bdads?\b",
-    r"\bmother",
-    r"\bfather",
-    r"\bguardians?\b",
-    r"\bgrand(?:ma|pa|parent)",
-    r"\bstep(?:mom|dad)",
+    rf"\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}\b{_DEALS}",
+    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(
     r"\bcolleague",
@@ -147,7 +145,10 @@ Q_WORK_TIME = rx(
     r"\bin class\b",
 )
 Q_EMERGENCY = rx(
-    r"\bhurt (?:him|her|them)sel", r"\bsuicid", r"\bself-harm", r"\bright now\b",
+    r"\bhurt (?:him|her|them)sel",
+    r"\bsuicid",
+    r"\bself-harm",
+    r"\bright now\b",
     r"\bemergenc",
     r"\burgent",
     r"\blost\b",
@@ -248,8 +249,11 @@ class Situation:
 Q_ABOUT_DISTRICT = rx(
     r"\b(?:can|could|will|would|does|do|is|are|may) (?:the |my |our )?(?:district|school|admin\w*|"
     r"superintendent|supe|principal|board|hr|boss|they|central office)\b",
-    r"\bget (?:in trouble|fired|disciplined|written up)\b", r"\bam i supposed to (?:tell|report)",
-    r"\bshould i (?:tell|report)\b", r"\b(?:tell|report) (?:someone|anyone|admin|my principal)")
+    r"\bget (?:in trouble|fired|disciplined|written up)\b",
+    r"\bam i supposed to (?:tell|report)",
+    r"\bshould i (?:tell|report)\b",
+    r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
+)
 
 # What a rule's own words limit it to.
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
@@ -306,11 +310,23 @@ S_ALL_TIMES = rx(
 )
 # Rules about dealing *with* someone (friending, messaging, fraternizing), as opposed to
 # rules about what may be posted: only these stop at the kind of person named.
-S_INTERACTION = rx(r"\bfriend", r"\bfollow", r"\bcommunicat", r"\bcontact", r"\bmessag",
-                   r"\btext", r"\bfraterniz", r"\binvitations?\b", r"\brelationship",
-                   r"\bphone", r"\bconversation", r"\bemail chat")
-S_EDU_ACCOUNT = rx(r"educational (?:facebook|social networking) account",
-                  r"school/class social network account")
+S_INTERACTION = rx(
+    r"\bfriend",
+    r"\bfollow",
+    r"\bcommunicat",
+    r"\bcontact",
+    r"\bmessag",
+    r"\btext",
+    r"\bfraterniz",
+    r"\binvitations?\b",
+    r"\brelationship",
+    r"\bphone",
+    r"\bconversation",
+    r"\bemail chat",
+)
+S_EDU_ACCOUNT = rx(
+    r"educational (?:facebook|social networking) account", r"school/class social network account"
+)
 Q_CLASS_ACCOUNT = rx(
     r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
     r"\b(?:team|club|school|professional|educational|official) (?:page|account|acct|"
@@ -343,41 +359,103 @@ Q_PERSONAL_ACCOUNT = rx(
     r"\bmy (?:gmail|yahoo|hotmail|cell)\b",
 )
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
-     rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies")),
-    (rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
-     rx(r"privacy settings", r"\bprivatize")),
-    (rx(r"\banonymous", r"\bburner\b", r"\bfake (?:name|account|profile)", r"\bwithout my name",
-        r"\bhide (?:my|that|who)", r"\bfinsta\b", r"\balias\b"),
-     rx(r"\bidentify themselves\b", r"\bhonest about their identity", r"\bsay so\b",
-        r"\bnever hide")),
-    (Q_PERSONAL_ACCOUNT,
-     rx(r"only through school-based resources", r"school-provided email",
-        r"official school email", r"(?:must|only) use his/her educational",
-        r"through the district's computer and telephone", r"mps accepted communication platforms",
-        r"should utilize a professional email address", r"exclusively, to communicate")),
-    (rx(r"\bjust (?:her|him|one)\b", r"\binstead of (?:the )?(?:whole|entire|all)\b",
-        r"\bonly (?:my |the )?(?:\w+ )?captains?\b", r"\bprivately\b",
-        r"\bone (?:player|athlete|student|kid)\b",
-        r"\bindividual", r"\bone-on-one\b", r"\b1:1\b", r"\bdirectly\b"),
-     rx(r"all team members", r"three or more")),
+    (
+        rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
+        rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
+    ),
+    (
+        rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
+        rx(r"privacy settings", r"\bprivatize"),
+    ),
+    (
+        rx(
+            r"\banonymous",
+            r"\bburner\b",
+            r"\bfake (?:name|account|profile)",
+            r"\bwithout my name",
+            r"\bhide (?:my|that|who)",
+            r"\bfinsta\b",
+            r"\balias\b",
+        ),
+        rx(
+            r"\bidentify themselves\b",
+            r"\bhonest about their identity",
+            r"\bsay so\b",
+            r"\bnever hide",
+        ),
+    ),
+    (
+        Q_PERSONAL_ACCOUNT,
+        rx(
+            r"only through school-based resources",
+            r"school-provided email",
+            r"official school email",
+            r"(?:must|only) use his/her educational",
+            r"through the district's computer and telephone",
+            r"mps accepted communication platforms",
+            r"should utilize a professional email address",
+            r"exclusively, to communicate",
+        ),
+    ),
+    (
+        rx(
+            r"\bjust (?:her|him|one)\b",
+            r"\binstead of (?:the )?(?:whole|entire|all)\b",
+            r"\bonly (?:my |the )?(?:\w+ )?captains?\b",
+            r"\bprivately\b",
+            r"\bone (?:player|athlete|student|kid)\b",
+            r"\bindividual",
+            r"\bone-on-one\b",
+            r"\b1:1\b",
+            r"\bdirectly\b",
+        ),
+        rx(r"all team members", r"three or more"),
+    ),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
-    (rx(r"\bcomments? open\b", r"\bw/?o (?:me )?approv", r"\bwithout (?:me )?approv",
-        r"\bnot moderat", r"\bunmoderated\b", r"\bturn off (?:comment )?moderation",
-        r"\bno moderation\b"),
-     rx(r"reviewed and approved", r"comment moderation")),
-    (rx(r"\bmeme\b", r"\bclown", r"\bmock", r"\bmaking fun\b", r"\bmake fun\b", r"\broast",
-        r"\btrash", r"\bphotoshop"),
-     rx(r"of a positive nature", r"reflect positively")),
-    (rx(r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"),
-     rx(r"\bseparate\b")),
+    (
+        rx(
+            r"\bcomments? open\b",
+            r"\bw/?o (?:me )?approv",
+            r"\bwithout (?:me )?approv",
+            r"\bnot moderat",
+            r"\bunmoderated\b",
+            r"\bturn off (?:comment )?moderation",
+            r"\bno moderation\b",
+        ),
+        rx(r"reviewed and approved", r"comment moderation"),
+    ),
+    (
+        rx(
+            r"\bmeme\b",
+            r"\bclown",
+            r"\bmock",
+            r"\bmaking fun\b",
+            r"\bmake fun\b",
+            r"\broast",
+            r"\btrash",
+            r"\bphotoshop",
+        ),
+        rx(r"of a positive nature", r"reflect positively"),
+    ),
+    (
+        rx(
+            r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"
+        ),
+        rx(r"\bseparate\b"),
+    ),
 ]
 # The asker's case is what a prohibition is *not* about (school email vs. personal email):
 # that rule grants nothing and forbids nothing here.
 OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (rx(r"\bschool e-?mail\b", r"\bwork e-?mail\b", r"\bdistrict e-?mail\b"),
-     rx(r"personal email address", r"personal email account",
-        r"only through school-based resources", r"school-provided email")),
+    (
+        rx(r"\bschool e-?mail\b", r"\bwork e-?mail\b", r"\bdistrict e-?mail\b"),
+        rx(
+            r"personal email address",
+            r"personal email account",
+            r"only through school-based resources",
+            r"school-provided email",
+        ),
+    ),
 ]
 # The policy names the asker's exact case as an allowed alternative or exception.
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -386,16 +464,47 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
 ]
 # Negation around the asked act: a directive never becomes "allowed" for such a question.
-Q_NEGATED = rx(r"\bwithout\b", r"\bw/o\b", r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bskip",
-               r"\binstead of\b", r"\brather than\b", r"\bdon'?t\b", r"\bdoesn'?t\b")
-Q_BREAK = rx(r"\blunch\b(?! duty)", r"\bbreak\b", r"\bunassigned\b", r"\bduty-free\b",
-             r"\bfree period\b", r"\btotally free\b", r"\bno class\b")
-Q_ON_DUTY = rx(r"\bprep\b", r"\bplanning\b", r"\bpd\b", r"\bprofessional development\b",
-               r"\bmeeting\b", r"\bclass time\b", r"\bin class\b", r"\binstruction",
-               r"\bproctor", r"\bstudy hall\b", r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b")
-Q_SCHOOL_PROJECT = rx(r"\bproject\b", r"\bclass (?:acct|account|page|insta|twitter|blog)",
-                      r"\blibrary (?:insta|account|page|twitter)", r"\bschool (?:acct|account|page)",
-                      r"\bscience fair\b")
+Q_NEGATED = rx(
+    r"\bwithout\b",
+    r"\bw/o\b",
+    r"\bnot\b",
+    r"\bno\b",
+    r"\bnever\b",
+    r"\bskip",
+    r"\binstead of\b",
+    r"\brather than\b",
+    r"\bdon'?t\b",
+    r"\bdoesn'?t\b",
+)
+Q_BREAK = rx(
+    r"\blunch\b(?! duty)",
+    r"\bbreak\b",
+    r"\bunassigned\b",
+    r"\bduty-free\b",
+    r"\bfree period\b",
+    r"\btotally free\b",
+    r"\bno class\b",
+)
+Q_ON_DUTY = rx(
+    r"\bprep\b",
+    r"\bplanning\b",
+    r"\bpd\b",
+    r"\bprofessional development\b",
+    r"\bmeeting\b",
+    r"\bclass time\b",
+    r"\bin class\b",
+    r"\binstruction",
+    r"\bproctor",
+    r"\bstudy hall\b",
+    r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b",
+)
+Q_SCHOOL_PROJECT = rx(
+    r"\bproject\b",
+    r"\bclass (?:acct|account|page|insta|twitter|blog)",
+    r"\blibrary (?:insta|account|page|twitter)",
+    r"\bschool (?:acct|account|page)",
+    r"\bscience fair\b",
+)
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
@@ -403,8 +512,9 @@ Q_SCHOOL_PROJECT = rx(r"\bproject\b", r"\bclass (?:acct|account|page|insta|twitt
 # power sentence about the same thing (monitoring, discipline, reporting).
 DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
-ACT_EQUIVALENTS = {"access": frozenset({"access", "social", "edu_site", "streaming",
-                                        "inappropriate_sites"})}
+ACT_EQUIVALENTS = {
+    "access": frozenset({"access", "social", "edu_site", "streaming", "inappropriate_sites"})
+}
 ACT_CONCEPTS = frozenset(
     {
         "friend",
@@ -451,33 +561,44 @@ class ScopeGap:
         return f"*{self.limiting_word}*"
 
     def explain(self) -> str:
-        return (f"This rule covers {self.scope}; your question is about {self.qualifier}, "
-                "which its wording does not reach.")
+        return (
+            f"This rule covers {self.scope}; your question is about {self.qualifier}, "
+            "which its wording does not reach."
+        )
 
 
-def scope_gap(situation: Situation, rule_text: str, question: str = "",
-              sentence: str = "") -> ScopeGap | None:
+def scope_gap(
+    situation: Situation, rule_text: str, question: str = "", sentence: str = ""
+) -> ScopeGap | None:
     """The scope word of the rule that leaves the asker's case out, if any.
 
     `rule_text` is the sentence with its list lead-in; `sentence` alone is used where a
     lead-in's wording would mislead ("uses of the school district's network" introduces
     rules that are not about devices)."""
     t = normalise(rule_text)
+    interaction = bool(S_INTERACTION.search(t))
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
         return ScopeGap("former students", word)
-    if situation.parent and not situation.former and S_STUDENT.search(t) and not S_PARENT.search(t):
+    if (
+        situation.parent
+        and not situation.former
+        and interaction
+        and S_STUDENT.search(t)
+        and not S_PARENT.search(t)
+    ):
         return ScopeGap("parents", "students")
     if (
         situation.colleague
         and not situation.student
+        and interaction
         and S_STUDENT.search(t)
         and not S_COLLEAGUE.search(t)
         and not S_PARENT.search(t)
     ):
         return ScopeGap("colleagues", "students")
     if situation.personal_device and not situation.school_device:
-        match = S_SCHOOL_DEVICE.search(t)
+        match = S_SCHOOL_DEVICE.search(normalise(sentence or rule_text))
         if match:
             return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
@@ -488,8 +609,12 @@ def scope_gap(situation: Situation, rule_text: str, question: str = "",
             return ScopeGap("your own time", match.group(0))
     if situation.work_time and not situation.personal_time and S_AFTER_HOURS.search(t):
         return ScopeGap("the school day", "outside of regular school hours")
-    if question and S_EDU_ACCOUNT.search(t) and not Q_CLASS_ACCOUNT.search(normalise(question)) \
-            and not _pairs_match(OPPOSITES, question, rule_text):
+    if (
+        question
+        and S_EDU_ACCOUNT.search(t)
+        and not Q_CLASS_ACCOUNT.search(normalise(question))
+        and not _pairs_match(OPPOSITES, question, rule_text)
+    ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
     if question and Q_EDUCATIONAL.search(normalise(question)):
         match = S_PERSONAL_USE.search(t)
@@ -523,7 +648,7 @@ def read_hit(hit: Hit) -> Reading:
         reading.conditions |= read_sentence(hit.passage.quote).conditions
         # "…should maintain separate addresses. As such, employees should not use…": the
         # consequence drawn in the next sentence is the rule.
-        rest = hit.passage.quote[hit.passage.quote.find(hit.passage.text) + len(hit.passage.text):]
+        rest = hit.passage.quote[hit.passage.quote.find(hit.passage.text) + len(hit.passage.text) :]
         if CONSEQUENCE.match(rest) and read_sentence(rest).modality == "prohibit":
             reading.modality = "prohibit"
     return reading
@@ -532,8 +657,14 @@ def read_hit(hit: Hit) -> Reading:
 ConceptsOf = Callable[[str], Iterable[str]]
 
 
-def decide(hits: list[Hit], situation: Situation, question: str, question_concepts: set[str],
-           concepts_of: ConceptsOf, min_score: float) -> Decision:
+def decide(
+    hits: list[Hit],
+    situation: Situation,
+    question: str,
+    question_concepts: set[str],
+    concepts_of: ConceptsOf,
+    min_score: float,
+) -> Decision:
     """Pick the governing sentence among the best hits and turn its modality into a verdict.
 
     Candidates are read in rank order and the first *decisive* one governs. A sentence is
@@ -544,8 +675,12 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
     `not_addressed`, naming the limiting word.
     """
     if not hits or hits[0].score < min_score:
-        return Decision(Verdict.NOT_ADDRESSED, hits[0] if hits else None, None,
-                        reason="no clause speaks to this situation")
+        return Decision(
+            Verdict.NOT_ADDRESSED,
+            hits[0] if hits else None,
+            None,
+            reason="no clause speaks to this situation",
+        )
     top = hits[0].score
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
@@ -565,24 +700,43 @@ def decide(hits: list[Hit], situation: Situation, question: str, question_concep
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
         if gap:
-            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
-                            reason=f"the rule is limited to {gap.limiting_word}")
+            return Decision(
+                Verdict.NOT_ADDRESSED,
+                hit,
+                reading,
+                gap,
+                reason=f"the rule is limited to {gap.limiting_word}",
+            )
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
             continue
-        stricter = _stricter(verdict, hit, candidates, situation, question, acts,
-                             question_concepts)
+        stricter = _stricter(verdict, hit, candidates, situation, question, acts, question_concepts)
         return stricter or Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
-    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
-                    reason="the closest clauses state no rule for this exact act")
+    return Decision(
+        Verdict.NOT_ADDRESSED,
+        hits[0],
+        None,
+        reason="the closest clauses state no rule for this exact act",
+    )
 
 
 # Acts narrow enough that a sentence about one of them is *about* it ("tag photos of other
 # employees", "use the school's logo"); it decides a question only if the question asks
 # about that act too, not merely about photos or posting in general.
-SPECIFIC_ACTS = frozenset({"tagging", "logo", "copyright", "encryption", "comment_moderation",
-                           "records", "union", "public_concern", "privacy_settings"})
+SPECIFIC_ACTS = frozenset(
+    {
+        "tagging",
+        "logo",
+        "copyright",
+        "encryption",
+        "comment_moderation",
+        "records",
+        "union",
+        "public_concern",
+        "privacy_settings",
+    }
+)
 
 
 def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset()) -> bool:
@@ -597,8 +751,15 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
 
 
-def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: Situation,
-              question: str, acts: set[str], question_concepts: set[str]) -> Decision | None:
+def _stricter(
+    verdict: Verdict,
+    chosen: Hit,
+    candidates: list[Hit],
+    situation: Situation,
+    question: str,
+    acts: set[str],
+    question_concepts: set[str],
+) -> Decision | None:
     """Caution: a permissive reading yields to a restriction that also applies."""
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
@@ -612,17 +773,24 @@ def _stricter(verdict: Verdict, chosen: Hit, candidates: list[Hit], situation: S
         if reading.modality != "prohibit" or not _speaks_to(acts, hit, question_concepts):
             continue
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
-                OUTSIDE, question, _rule_text(hit)):
+            OUTSIDE, question, _rule_text(hit)
+        ):
             continue
         alt = _verdict_from(reading, situation, question, hit, False)
         if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-            return Decision(alt, hit, reading, conditions=sorted(reading.conditions),
-                            reason="a stricter clause also applies")
+            return Decision(
+                alt,
+                hit,
+                reading,
+                conditions=sorted(reading.conditions),
+                reason="a stricter clause also applies",
+            )
     return None
 
 
-def _pairs_match(pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], question: str,
-                 rule_text: str) -> bool:
+def _pairs_match(
+    pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], question: str, rule_text: str
+) -> bool:
     q, t = normalise(question), normalise(rule_text)
     return any(qp.search(q) and rp.search(t) for qp, rp in pairs)
 
@@ -634,8 +802,14 @@ def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: Con
     return bool(question_acts & set(concepts_of(reading.directed)))
 
 
-def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hit,
-                  directs: bool, question_acts: set[str] = frozenset()) -> Verdict | None:
+def _verdict_from(
+    reading: Reading,
+    situation: Situation,
+    question: str,
+    hit: Hit,
+    directs: bool,
+    question_acts: set[str] = frozenset(),
+) -> Verdict | None:
     """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
@@ -645,8 +819,14 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
     if reading.modality == "permit":
-        if conds & {"time_place_manner", "approval", "after_hours", "breaks", "emergency",
-                    "hedged"}:
+        if conds & {
+            "time_place_manner",
+            "approval",
+            "after_hours",
+            "breaks",
+            "emergency",
+            "hedged",
+        }:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "discourage":
@@ -658,8 +838,11 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
         return Verdict.ALLOWED if directs else None
     # "If they post about the district, they should identify themselves": when the asked act
     # is the very act directed, the "if" is the asker's own situation, not a hurdle.
-    if reading.modality == "oblige" and directs and not (
-            conds - {"requirement"} or opposite or situation.asks_obligation or negated):
+    if (
+        reading.modality == "oblige"
+        and directs
+        and not (conds - {"requirement"} or opposite or situation.asks_obligation or negated)
+    ):
         return Verdict.ALLOWED
     if reading.modality == "oblige" and not conds:
         if opposite:
@@ -687,8 +870,11 @@ def _verdict_from(reading: Reading, situation: Situation, question: str, hit: Hi
         return Verdict.CONDITIONAL
     if "breaks" in conds:
         q = normalise(question)
-        return (Verdict.CONDITIONAL if Q_BREAK.search(q) and not Q_ON_DUTY.search(q)
-                else Verdict.PROHIBITED)
+        return (
+            Verdict.CONDITIONAL
+            if Q_BREAK.search(q) and not Q_ON_DUTY.search(q)
+            else Verdict.PROHIBITED
+        )
     if conds & OBTAINABLE and not situation.condition_absent:
         return Verdict.CONDITIONAL
     return Verdict.PROHIBITED
