@@ -44,8 +44,14 @@ Q_FORMER = rx(
 )
 # A parent as the person the asker deals with ("a mom sent me a request", "text a parent"),
 # not a parent mentioned in passing ("the town moms group").
-_PARENT = r"(?:parents?|moms?|dads?|mothers?|fathers?|guardians?|grand(?:ma|pa|parents?)|step(?:mom|dad)s?)"
-_DEALS = r"(?:sent|send|request|friend|follow|add|asked me|wants|text|messag|dm|call|email|contact|reach|accept)"
+_PARENT = (
+    r"(?:parents?|moms?|dads?|mothers?|fathers?|guardians?|grand(?:ma|pa|parents?)|"
+    r"step(?:mom|dad)s?)"
+)
+_DEALS = (
+    r"(?:sent|send|request|friend|follow|add|asked me|wants|text|messag|dm|call|email|contact|"
+    r"reach|accept)"
+)
 Q_PARENT = rx(
     rf"\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}\b{_DEALS}",
     rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}\b{_PARENT}\b",
