@@ -49,7 +49,7 @@ _PARENT = (
     r"step(?:mom|dad)s?)"
 )
 _DEALS = (
-    r"(?:sent|send|request|friend|follow|add|asked me|wants|text|messag|dm|call|email|contact|"
+    r"(?:sent|send|request|friend|follow|add|asked|wants|text|messag|dm|call|email|contact|"
     r"reach|accept)"
 )
 Q_PARENT = rx(
@@ -691,6 +691,8 @@ def decide(
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
     for hit in candidates:
+        if hit.passage.text.rstrip().endswith(":"):
+            continue  # a list's lead-in introduces rules; the items are the rules
         reading = read_hit(hit)
         district_power = (
             reading.modality == "power"
