@@ -199,7 +199,7 @@ class Assistant:
 
     def _rank(self, query: str, question: str, district_id: str) -> _Ranked:
         features = question_features(query, self.lexicon)
-        hits = self._indexes[district_id].search(features, limit=10)
+        hits = self._indexes[district_id].search(features, limit=16)
         return _Ranked(hits, Situation.of(question))
 
     def _still_applies(self, district: District) -> Citation | None:
@@ -227,7 +227,13 @@ class Assistant:
         ordered = ([governing] if governing is not None else []) + [
             h for h in hits if h is not governing
         ]
-        return [self._citation(h, district) for h in ordered[:CITATIONS]]
+        out: list[Citation] = []
+        for hit in ordered:
+            if all(c.quote != hit.passage.quote for c in out):  # joined quotes repeat
+                out.append(self._citation(hit, district))
+            if len(out) == CITATIONS:
+                break
+        return out
 
     def _citation(self, hit: Hit, district: District) -> Citation:
         clause = hit.passage.clause

@@ -721,6 +721,16 @@ def decide(
             continue
         stricter = _stricter(verdict, hit, candidates, situation, question, acts, question_concepts)
         return stricter or Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
+    # Nothing decides the case. If a rule a little further down speaks to the act but its
+    # scope words leave the case out, that is the nearest clause to show, with its limit.
+    for hit in hits[len(candidates) : len(candidates) + 6]:
+        reading = read_hit(hit)
+        if reading.modality in ("none", "power") or not _speaks_to(acts, hit, question_concepts):
+            continue
+        gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
+        if gap and not gap.elsewhere:
+            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
+                            reason=f"the rule is limited to {gap.limiting_word}")
     return Decision(
         Verdict.NOT_ADDRESSED,
         hits[0],
