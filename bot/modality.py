@@ -183,5 +183,9 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
     directed = ""
     if modality in ("encourage", "oblige"):
         match = DIRECTIVE.search(t)
-        directed = match.group("act") if match else ""
+        # The act is the verb phrase the modal governs, not the circumstances after it:
+        # "be respectful when composing a post" directs respect, not posting.
+        act = match.group("act") if match else ""
+        act = re.split(r"\b(?:when|if|while|before|after|because|so that|unless)\b", act)[0]
+        directed = " ".join(act.split()[:7])
     return Reading(modality, conditions, exception, directed)

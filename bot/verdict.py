@@ -543,6 +543,7 @@ ACT_CONCEPTS = frozenset(
         "comment_moderation",
         "class_account",
         "access",
+        "disclose",
     }
 )
 
