@@ -89,7 +89,9 @@ class Assistant:
             if rebuild or not store.is_current(root):
                 store.rebuild(root)
         except KnowledgeError as exc:
-            if store.stored_fingerprint() is None:
+            # Serve the previous index only if it was built from this same folder: an index
+            # of some other knowledge folder would answer for the wrong policies.
+            if store.stored_fingerprint() is None or store.stored_knowledge() != str(root):
                 raise
             print(f"policybot: warning: {exc}; serving the previous index", file=sys.stderr)
         return cls(store.load())

@@ -103,14 +103,17 @@ def condition_phrases(text: str, kinds: list[str]) -> list[str]:
 
 
 def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> list[str]:
-    norm = " ".join(normalise(rule_text).split())
+    # normalise() maps character for character, so a match's span is also its span in the
+    # policy's own text, which is what gets quoted.
+    norm = normalise(rule_text)
     out: list[str] = []
     if decision.gap:
         out.append(decision.gap.explain())
     for pattern, template in SCOPE_QUALIFIERS:
         match = pattern.search(norm)
         if match and not (decision.gap and decision.gap.limiting_word in match.group(0)):
-            line = template.format(m=match.group(0))
+            fragment = " ".join(rule_text[match.start() : match.end()].split()).strip(" *")
+            line = template.format(m=fragment)
             if line not in out:
                 out.append(line)
     if situation.work_time and re.search(r"working time|work hours|school time", norm):
@@ -135,7 +138,8 @@ def contacts_for(district: District, rule_text: str) -> list[str]:
 
 
 def summary_for(decision: Decision, district: District, citations: list[Citation]) -> str:
-    label = citations[0].citation.split(" (")[0] if citations else "the policy"
+    label = citations[0].citation.removesuffix(f" ({citations[0].date})") if citations else (
+        "the policy")
     quote = _excerpt(citations[0].quote) if citations else ""
     owner = district.short_name
     possessive = owner if owner.endswith("'s") else f"{owner}'s"

@@ -81,6 +81,7 @@ class BuildReport:
 class ClauseStore(Protocol):
     def load(self) -> Snapshot: ...
     def rebuild(self, knowledge_root: Path) -> BuildReport: ...
+    def stored_knowledge(self) -> str | None: ...
     def is_current(self, knowledge_root: Path) -> bool: ...
 
 
@@ -160,6 +161,15 @@ class SQLiteStore:
         except sqlite3.DatabaseError:
             return None
         if not version or version[0] != SCHEMA_VERSION:
+            return None
+        return row[0] if row else None
+
+    def stored_knowledge(self) -> str | None:
+        """The knowledge folder the stored index was built from."""
+        try:
+            with self._connect() as db:
+                row = db.execute("SELECT value FROM meta WHERE key='knowledge'").fetchone()
+        except sqlite3.DatabaseError:
             return None
         return row[0] if row else None
 

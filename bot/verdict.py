@@ -517,6 +517,8 @@ Q_SCHOOL_PROJECT = rx(
 # What a district can do about staff posts: a "can the district…?" question is decided by a
 # power sentence about the same thing (monitoring, discipline, reporting).
 DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
+# Acts so common that sharing one says little about whether a directive is about the case.
+GENERIC_ACTS = frozenset({"post", "message", "access", "photo"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
 ACT_EQUIVALENTS = {
     "access": frozenset({"access", "social", "edu_site", "streaming", "inappropriate_sites"})
@@ -691,6 +693,15 @@ def decide(
     top = hits[0].score
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
+    # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
+    for hit in candidates:
+        reading = read_hit(hit)
+        if (
+            reading.modality != "none"
+            and _pairs_match(CARVE_OUTS, question, _rule_text(hit))
+            and not _pairs_match(OPPOSITES, question, _rule_text(hit))
+        ):
+            return Decision(Verdict.ALLOWED, hit, reading, reason="the policy names this case")
     for hit in candidates:
         if hit.passage.text.rstrip().endswith(":"):
             continue  # a list's lead-in introduces rules; the items are the rules
@@ -730,8 +741,13 @@ def decide(
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and not gap.elsewhere:
-            return Decision(Verdict.NOT_ADDRESSED, hit, reading, gap,
-                            reason=f"the rule is limited to {gap.limiting_word}")
+            return Decision(
+                Verdict.NOT_ADDRESSED,
+                hit,
+                reading,
+                gap,
+                reason=f"the rule is limited to {gap.limiting_word}",
+            )
     return Decision(
         Verdict.NOT_ADDRESSED,
         hits[0],
@@ -816,9 +832,10 @@ def _pairs_match(
 
 def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
     """Does the sentence direct staff to do exactly what the asker wants to do?"""
-    if not reading.directed or not question_acts:
+    specific = question_acts - GENERIC_ACTS
+    if not reading.directed or not specific:
         return False
-    return bool(question_acts & set(concepts_of(reading.directed)))
+    return bool(specific & set(concepts_of(reading.directed)))
 
 
 def _verdict_from(
