@@ -546,6 +546,7 @@ ACT_CONCEPTS = frozenset(
         "class_account",
         "access",
         "disclose",
+        "home_info",
     }
 )
 
@@ -714,6 +715,10 @@ def decide(
         speaks = district_power or _speaks_to(acts, hit, question_concepts)
         if reading.modality == "none" or not speaks:
             continue
+        if reading.modality in ("prohibit", "discourage") and _only_misconduct(
+            hit, question_concepts
+        ):
+            continue
         if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
@@ -770,8 +775,35 @@ SPECIFIC_ACTS = frozenset(
         "union",
         "public_concern",
         "privacy_settings",
+        "identity",
+        "home_info",
     }
 )
+
+
+# Rules against a kind of misconduct (fraternization, harassment, defamation) name the media
+# it happens through ("via … text messaging"); they do not forbid the medium itself.
+S_MISCONDUCT = rx(
+    r"\bfraterniz",
+    r"\bharass",
+    r"\bstalk",
+    r"\bdiscriminat",
+    r"\bdefamat",
+    r"\binappropriate (?:behavior|conduct)",
+    r"\bconduct deemed inappropriate",
+    r"\blibel",
+    r"\bobscene",
+    r"\bbully",
+    r"\bhazing",
+)
+MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substances", "boundaries"})
+
+
+def _only_misconduct(hit: Hit, question_concepts: set[str]) -> bool:
+    """A misconduct rule, asked about by a question that describes no misconduct."""
+    return bool(S_MISCONDUCT.search(normalise(hit.passage.text))) and not (
+        question_concepts & MISCONDUCT_CONCEPTS
+    )
 
 
 def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset()) -> bool:
