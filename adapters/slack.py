@@ -599,16 +599,7 @@ def build_app(bot: SlackPolicyBot) -> AsyncApp:
         bot_user_id = context.get("bot_user_id")
         if _is_from_bot(event, bot_user_id) or event.get("channel_type") == "im":
             return  # DMs are answered by the message.im listener
-        await bot.reply_in_conversation(
-            client,
-            team=_team(body) or event.get("team", ""),
-            user=event["user"],
-            channel=event["channel"],
-            text=_strip_mentions(event.get("text", ""), bot_user_id),
-            thread_ts=event.get("thread_ts"),
-            message_ts=event["ts"],
-            where="mention",
-        )
+        await _answer(client, body, event, bot_user_id, event.get("thread_ts"), "mention")
 
     @app.event("message")
     async def handle_direct_message(
@@ -618,15 +609,21 @@ def build_app(bot: SlackPolicyBot) -> AsyncApp:
         if event.get("channel_type") != "im" or _is_from_bot(event, bot_user_id):
             return
         thread_ts = event.get("thread_ts")
+        in_thread = thread_ts if thread_ts and thread_ts != event.get("ts") else None
+        await _answer(client, body, event, bot_user_id, in_thread, "dm")
+
+    async def _answer(client: AsyncWebClient, body: dict[str, Any], event: dict[str, Any],
+                      bot_user_id: str | None, thread_ts: str | None, where: str) -> None:
+        """Mentions and DMs differ only in which thread the reply goes to."""
         await bot.reply_in_conversation(
             client,
             team=_team(body) or event.get("team", ""),
             user=event["user"],
             channel=event["channel"],
             text=_strip_mentions(event.get("text", ""), bot_user_id),
-            thread_ts=thread_ts if thread_ts and thread_ts != event.get("ts") else None,
+            thread_ts=thread_ts,
             message_ts=event["ts"],
-            where="dm",
+            where=where,
         )
 
     @app.event("app_home_opened")

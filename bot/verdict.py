@@ -234,22 +234,7 @@ class Situation:
     @classmethod
     def of(cls, question: str) -> Situation:
         q = normalise(question)
-        return cls(
-            former=bool(Q_FORMER.search(q)),
-            parent=bool(Q_PARENT.search(q)),
-            colleague=bool(Q_COLLEAGUE.search(q)),
-            student=bool(Q_STUDENT.search(q)),
-            personal_device=bool(Q_PERSONAL_DEVICE.search(q)),
-            school_device=bool(Q_SCHOOL_DEVICE.search(q)),
-            read_only=bool(Q_READ_ONLY.search(q)),
-            personal_time=bool(Q_PERSONAL_TIME.search(q)),
-            work_time=bool(Q_WORK_TIME.search(q)),
-            emergency=bool(Q_EMERGENCY.search(q)),
-            privacy_matter=bool(Q_PRIVACY_MATTER.search(q)),
-            condition_absent=bool(Q_CONDITION_ABSENT.search(q)),
-            asks_obligation=bool(Q_ASKS_OBLIGATION.search(q)),
-            about_district=bool(Q_ABOUT_DISTRICT.search(q)),
-        )
+        return cls(**{flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()})
 
 
 Q_ABOUT_DISTRICT = rx(
@@ -260,6 +245,24 @@ Q_ABOUT_DISTRICT = rx(
     r"\bshould i (?:tell|report)\b",
     r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
 )
+
+# Each flag of a Situation and the wording in a question that sets it.
+_SITUATION: dict[str, re.Pattern[str]] = {
+    "former": Q_FORMER,
+    "parent": Q_PARENT,
+    "colleague": Q_COLLEAGUE,
+    "student": Q_STUDENT,
+    "personal_device": Q_PERSONAL_DEVICE,
+    "school_device": Q_SCHOOL_DEVICE,
+    "read_only": Q_READ_ONLY,
+    "personal_time": Q_PERSONAL_TIME,
+    "work_time": Q_WORK_TIME,
+    "emergency": Q_EMERGENCY,
+    "privacy_matter": Q_PRIVACY_MATTER,
+    "condition_absent": Q_CONDITION_ABSENT,
+    "asks_obligation": Q_ASKS_OBLIGATION,
+    "about_district": Q_ABOUT_DISTRICT,
+}
 
 # What a rule's own words limit it to.
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
