@@ -12,7 +12,6 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.modality import CONDITIONS
 from bot.verdict import Decision, Situation
 
 SUMMARY_QUOTE_CHARS = 220
@@ -76,28 +75,41 @@ def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS) -> str:
     return cut + " …"
 
 
+# What each kind of condition asks of the asker, as a short exact excerpt of the policy.
+CONDITION_PHRASES: dict[str, re.Pattern[str]] = {
+    "approval": re.compile(r"(?:prior |express |advance )?(?:approval|permission)"
+                           r"(?: (?:of|from) [^,.;]+)?"),
+    "copy": re.compile(r"copied to [^,.;]+"),
+    "encryption": re.compile(r"unless [^,.;]*encrypted"),
+    "disclaimer": re.compile(r"indicating that the views expressed are their own[^,.;]*"),
+    "time_place_manner": re.compile(r"so long as [^.;]+"),
+    "group": re.compile(r"sent to all team members[^.;]*?(?=, except|[.;]|$)"),
+    "only_via": re.compile(r"only (?:through|via|use) [^.;]+"),
+    "emergency": re.compile(
+        r"(?:except |unless )?(?:in case of an immediate |in )?emergenc[^,.;]*"
+    ),
+    "privacy_matter": re.compile(r"messages concerning medical or academic privacy matters"),
+    "after_hours": re.compile(r"only occur when necessitated by school-related matters[^.;]*"),
+    "breaks": re.compile(r"reserved for [^.;]*?only"),
+    "school_project": re.compile(r"unless it involves a school project"),
+    "requirement": re.compile(r"(?:be sure|make sure) [^.;]+|ask [^.;]+"),
+}
+
+
 def condition_phrases(text: str, kinds: list[str]) -> list[str]:
-    """Each condition as the policy states it: the clause from the marker to the next stop."""
+    """Each condition as the policy states it, as a short exact excerpt ("express permission
+    from the superintendent of schools or his/her designee")."""
     flat = " ".join(text.split())
-    norm = normalise(flat)
+    norm = normalise(flat)  # same length as `flat`, so spans carry over
     phrases: list[str] = []
     for kind in kinds:
-        match = CONDITIONS[kind].search(norm)
-        if not match:
-            continue
-        start = match.start()
-        # Widen left to the start of the conditional clause ("except …", "without …").
-        left = max(
-            norm.rfind(w, 0, start + 1)
-            for w in ("except", "unless", "without", "so long as", "in which case", ", ")
-        )
-        if 0 <= left < start and start - left < 80:
-            start = left + (2 if norm[left : left + 2] == ", " else 0)
-        end_match = re.search(r"[.;)](?:\s|$)|, (?:and|but|nor)\b", norm[match.end() :])
-        end = match.end() + (end_match.start() if end_match else len(norm) - match.end())
-        phrase = flat[start:end].strip(" ,;")
-        if phrase and phrase not in phrases:
-            phrases.append(phrase)
+        pattern = CONDITION_PHRASES.get(kind)
+        match = pattern.search(norm) if pattern else None
+        if match:
+            # Markdown emphasis in the source ("**or to team captains**") is not wording.
+            phrase = flat[match.start() : match.end()].replace("**", "").strip(" ,;")
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
     # A phrase inside a longer one adds nothing.
     return [p for p in phrases if not any(p != q and p in q for q in phrases)]
 

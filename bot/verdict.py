@@ -650,6 +650,18 @@ def _rule_text(hit: Hit) -> str:
     return f"{hit.passage.clause.lead_in} {hit.passage.quote}"
 
 
+def effective_conditions(conds: set[str], situation: Situation, question: str) -> set[str]:
+    """Conditions that belong to an exception (copy the AD *for medical matters*; approval
+    *for a school project*) apply only when the question is that exception."""
+    if "privacy_matter" in conds and not situation.privacy_matter:
+        conds = conds - {"copy", "privacy_matter"}
+    if "school_project" in conds and not Q_SCHOOL_PROJECT.search(normalise(question)):
+        conds = conds - {"approval", "school_project"}
+    if "emergency" in conds and not situation.emergency:
+        conds = conds - {"emergency"}
+    return conds
+
+
 CONSEQUENCE = re.compile(r"^\W*(?:as such|therefore|thus|accordingly)\b", re.I)
 
 
@@ -740,7 +752,8 @@ def decide(
         if verdict is None:
             continue
         stricter = _stricter(verdict, hit, candidates, situation, question, acts, question_concepts)
-        return stricter or Decision(verdict, hit, reading, conditions=sorted(reading.conditions))
+        conditions = sorted(effective_conditions(reading.conditions, situation, question))
+        return stricter or Decision(verdict, hit, reading, conditions=conditions)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
     # scope words leave the case out, that is the nearest clause to show, with its limit.
     for hit in hits[len(candidates) : len(candidates) + 6]:
@@ -852,7 +865,7 @@ def _stricter(
                 alt,
                 hit,
                 reading,
-                conditions=sorted(reading.conditions),
+                conditions=sorted(effective_conditions(reading.conditions, situation, question)),
                 reason="a stricter clause also applies",
             )
     return None
@@ -922,14 +935,9 @@ def _verdict_from(
         # unless the asker asks what they must do.
         about_act = bool(hit.passage.concepts & SPECIFIC_ACTS & question_acts)
         return Verdict.CONDITIONAL if directs or about_act or situation.asks_obligation else None
-    # A prohibition, or a directive with conditions attached. Conditions that belong to an
-    # exception (copy the AD *for medical matters*; approval *for a school project*) only
-    # apply when the question is that exception.
-    if "privacy_matter" in conds and not situation.privacy_matter:
-        conds = conds - {"copy"}
+    # A prohibition, or a directive with conditions attached.
+    conds = effective_conditions(conds, situation, question)
     school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
-    if "school_project" in conds and not school_project:
-        conds = conds - {"approval"}
     excepted = (
         ("emergency" in conds and situation.emergency)
         or ("privacy_matter" in conds and situation.privacy_matter)
