@@ -187,5 +187,5 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
         # "be respectful when composing a post" directs respect, not posting.
         act = match.group("act") if match else ""
         act = re.split(r"\b(?:when|if|while|before|after|because|so that|unless)\b", act)[0]
-        directed = " ".join(act.split()[:7])
+        directed = " ".join(act.split()[:14])
     return Reading(modality, conditions, exception, directed)

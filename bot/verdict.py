@@ -466,6 +466,51 @@ OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
 ]
+# The asker describes doing exactly what the rule requires (the school account, the whole
+# team on Talking Points, approving comments first): the rule is met, so the act is allowed.
+Q_SCHOOL_CHANNEL = rx(
+    r"\bschool (?:e-?mail|acct|account)",
+    r"\bwork e-?mail\b",
+    r"\bdistrict (?:e-?mail|account)",
+    r"\bofficial (?:school )?(?:account|acct)",
+    r"\bfrom my school\b",
+)
+COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        Q_SCHOOL_CHANNEL,
+        rx(
+            r"school-based resources",
+            r"school-provided email",
+            r"official school email account",
+            r"professional email address",
+            r"of an official nature",
+        ),
+    ),
+    (
+        rx(
+            r"\bwhole (?:team|roster|squad)\b",
+            r"\ball (?:my |the )?(?:players|team|athletes)\b",
+            r"\bentire (?:team|roster)\b",
+            r"\bgroup (?:text|chat|message)\b",
+            r"\btalking points\b",
+        ),
+        rx(r"all team members", r"three or more", r"mps accepted communication platforms"),
+    ),
+    (
+        rx(r"\bapprove (?:the )?comments\b", r"\bmoderat", r"\breview (?:the )?comments\b"),
+        rx(r"reviewed and approved", r"comment moderation"),
+    ),
+    (rx(r"\bencrypt"), rx(r"\bencrypted\b")),
+    (
+        rx(
+            r"\b(?:got|have|had|with) (?:the |his |her |their )?(?:permission|approval|ok)\b",
+            r"\bis approved\b",
+            r"\b(?:principal|superintendent|supe|district) approved\b",
+        ),
+        rx(r"\bapproval\b", r"\bpermission\b"),
+    ),
+]
+
 # The policy names the asker's exact case as an allowed alternative or exception.
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
@@ -899,6 +944,13 @@ def _verdict_from(
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
+        return Verdict.ALLOWED
+    if (
+        reading.modality in ("prohibit", "oblige", "permit")
+        and not opposite
+        and _pairs_match(COMPLIANCE, question, text)
+        and not situation.asks_obligation
+    ):
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
