@@ -141,10 +141,10 @@ def read_document(path: Path | str) -> str:
     except OSError as exc:
         raise DocumentError(path, f"could not open {path}: {exc.strerror or exc}") from exc
     if not data.strip():
-        raise DocumentError(path, f"{path} is empty")
+        raise DocumentError(path, f"{path}: file is empty")
     text = reader(path, data)
     if not text.strip():
-        raise DocumentError(path, f"{path} is empty (no text found)")
+        raise DocumentError(path, f"{path}: file is empty (no text found)")
     return text
 
 

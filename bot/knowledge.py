@@ -23,7 +23,11 @@ class KnowledgeError(Exception):
         self.path = Path(path)
         self.line = line
         where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+        # Messages from the document readers already name the file; say it once.
+        if str(self.path) in message:
+            super().__init__(message.replace(str(self.path), where, 1))
+        else:
+            super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)

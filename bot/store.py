@@ -95,33 +95,14 @@ def default_index_path(knowledge_root: Path) -> Path:
 
 
 def read_policy_source(path: Path) -> str:
-    """Policy text from any supported document; plain text is read here, other formats by
-    `bot.documents`, so a bad file always surfaces as a KnowledgeError naming it."""
-    if path.suffix.lower() not in (".txt", ".md", ""):
-        from bot.documents import DocumentError, read_document
+    """Policy text from any supported document, so a bad file always surfaces as a
+    KnowledgeError naming it (and the line, for text files)."""
+    from bot.documents import DocumentError, read_document
 
-        try:
-            return read_document(path)
-        except DocumentError as exc:
-            raise KnowledgeError(path, str(exc), getattr(exc, "line", None)) from exc
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise KnowledgeError(path, f"cannot read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise KnowledgeError(path, "file is empty")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise KnowledgeError(path, "looks binary, not text (NUL byte)", line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise KnowledgeError(
-            path, f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", line
-        ) from exc
-    return text
-
+        return read_document(path)
+    except DocumentError as exc:
+        raise KnowledgeError(path, str(exc), exc.line) from exc
 
 def _district_json(district: District) -> str:
     data = asdict(district)
