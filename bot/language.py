@@ -308,6 +308,7 @@ class Lexicon:
     policy_terms: _Matcher
     ask_terms: _Matcher
     weights: dict[str, float]
+    related: dict[str, tuple[str, ...]]
 
     def concepts(self, text: str, question: bool = False) -> Counter[str]:
         """Concept name -> number of mentions in the text."""
@@ -329,6 +330,7 @@ def build_lexicon(data: dict) -> Lexicon:
         policy_terms=_Matcher({n: spec.get("terms", []) for n, spec in concepts.items()}),
         ask_terms=_Matcher({n: spec.get("ask_terms", []) for n, spec in concepts.items()}),
         weights={name: float(spec.get("weight", 1.0)) for name, spec in concepts.items()},
+        related={name: tuple(spec.get("related", ())) for name, spec in concepts.items()},
     )
 
 
@@ -342,6 +344,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 # How much a question's literal words count next to its concepts. Staff rarely use the
 # policy's own words, so literal overlap is a weaker signal than a shared concept.
 STEM_WEIGHT = 0.5
+# A question about one concept is partly about the concepts it implies (telling what you
+# know implies confidentiality); those count at this weight.
+RELATED_WEIGHT = 0.3
 
 
 def features(text: str, lexicon: Lexicon, question: bool = False) -> Counter[str]:
@@ -353,7 +358,12 @@ def features(text: str, lexicon: Lexicon, question: bool = False) -> Counter[str
     bag: Counter[str] = Counter()
     for word in stems(text):
         bag[word] += STEM_WEIGHT if question else 1.0
-    for name, count in lexicon.concepts(text, question=question).items():
+    found = lexicon.concepts(text, question=question)
+    for name, count in found.items():
         weight = lexicon.weights.get(name, 1.0) if question else 1.0
         bag[f"#{name}"] += weight * min(count, 3)
+        if question:
+            for related in lexicon.related.get(name, ()):
+                if related not in found:
+                    bag[f"#{related}"] += RELATED_WEIGHT
     return bag
