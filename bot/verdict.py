@@ -857,7 +857,7 @@ S_MISCONDUCT = rx(
     r"\bbully",
     r"\bhazing",
 )
-MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substances", "boundaries"})
+MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substances"})
 
 
 def _only_misconduct(hit: Hit, question_concepts: set[str]) -> bool:
