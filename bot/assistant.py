@@ -135,7 +135,7 @@ class Assistant:
             verdict=Verdict.OFF_TOPIC,
             summary=summary
             or (
-                "I answer questions about your district's staff social-media policy: "
+                "Hi! I answer questions about your district's staff social-media policy: "
                 "friending or following students, texting and messaging, posting photos, "
                 "personal accounts, the school logo, and using social media at work."
             ),
@@ -158,10 +158,10 @@ class Assistant:
         if previous and previous.question and _is_follow_up(text):
             query = f"{previous.question} {text}"
         topic = classify_topic(query, self.lexicon)
-        if topic is TopicCheck.OFF_TOPIC:
+        if topic is not TopicCheck.POLICY:
             answer = self.help_answer(
                 district.id,
-                summary=(
+                summary=None if topic is TopicCheck.GREETING else (
                     "That doesn't look like a question about the staff social-media policy, so I "
                     "won't guess. Here is what I can help with."
                 ),

@@ -16,6 +16,7 @@ from bot.language import Lexicon, normalise
 class TopicCheck(Enum):
     POLICY = "policy"
     OFF_TOPIC = "off_topic"
+    GREETING = "greeting"
 
 
 # Concepts that only staff social-media / communication policies are about.
@@ -82,7 +83,7 @@ ERRANDS = re.compile(
 def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     text = normalise(question).strip()
     if GREETING.match(text):
-        return TopicCheck.OFF_TOPIC
+        return TopicCheck.GREETING
     concepts = set(lexicon.concepts(text, question=True))
     subject = concepts & SUBJECT_CONCEPTS
     if ERRANDS.search(text) and not subject & STRONG_SUBJECTS:
