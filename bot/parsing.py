@@ -94,7 +94,7 @@ def sentence_spans(source: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = 0
     for match in _SENT_END.finditer(text):
         before = text[cursor : match.start() + 1]
-        last_word = re.split(r"\s", before.rstrip(".!?'\"”’)*"))[-1].lower()
+        last_word = re.split(r"\s", before.rstrip(".!?'\"”’)*"))[-1].lower().lstrip("([{'\"“‘")
         if last_word in _ABBREV or re.fullmatch(r"[a-z]", last_word):
             continue
         stop = match.end()
