@@ -127,6 +127,7 @@ class DistrictIndex:
 
 
 MAX_QUOTE = 600
+LABEL_CHARS = 32
 # A sentence that opens by pointing back ("Such use…", "This prohibition…") completes
 # the one before it.
 _REFERS_BACK = re.compile(
@@ -149,6 +150,11 @@ def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, 
     does the rule it completes; quoting both keeps the quote self-contained.
     """
     start, end = spans[i]
+    # A bullet's opening label ("Maintain confidentiality.") belongs with its first rule.
+    if i == 0 and len(spans) > 1 and end - start <= LABEL_CHARS:
+        end = spans[1][1]
+    if i == 1 and spans[0][1] - spans[0][0] <= LABEL_CHARS:
+        start = spans[0][0]
     points_back = _REFERS_BACK.match(source[start:end]) or _POINTS_BACK.search(source[start:end])
     if i > 0 and points_back and end - spans[i - 1][0] <= MAX_QUOTE:
         start = spans[i - 1][0]
