@@ -129,6 +129,18 @@ def create_app(
     return app
 
 
+# Loggers of the platform SDKs that can write request bodies (and so question text): bolt
+# logs the whole body of a request that fails signature verification, at INFO.
+SDK_LOGGERS = ("slack_bolt", "slack_sdk", "microsoft_agents")
+
+
+def quiet_sdk_loggers(log_questions: bool) -> None:
+    """Keep SDK request bodies out of the log unless the operator opted into question logs."""
+    level = logging.INFO if log_questions else logging.WARNING
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(level)
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 3000,
@@ -141,6 +153,7 @@ def serve(
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings.from_env()
+    quiet_sdk_loggers(settings.log_questions)
     if not (settings.slack_configured or settings.teams_configured):
         sys.stderr.write(NOTHING_CONFIGURED)
         return 2

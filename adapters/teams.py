@@ -345,16 +345,27 @@ class TeamsBot:
 
     def default_district(self, tenant: str, user: str) -> tuple[str | None, str]:
         """User's own choice, else the tenant mapping (stored, then env); never a silent guess."""
-        chosen = self.state.get_district("user", f"teams:{tenant}:{user}")
+        chosen = self._valid(self.state.get_district("user", f"teams:{tenant}:{user}"))
         if chosen:
             return chosen, "your choice"
-        mapped = self.state.get_district("workspace", f"teams:{tenant}")
+        mapped = self._valid(self.state.get_district("workspace", f"teams:{tenant}"))
         if mapped:
             return mapped, "your organization's setting"
-        mapped = self.config.tenant_districts.get(tenant)
+        mapped = self._valid(self.config.tenant_districts.get(tenant))
         if mapped:
             return mapped, "your organization's setting"
         return None, ""
+
+    def _valid(self, district_id: str | None) -> str | None:
+        """A configured or stored id that is not (or no longer) a district is no choice at all:
+        the user is asked to choose rather than shown an error."""
+        if not district_id:
+            return None
+        known = self._district_ids()
+        if district_id in known:
+            return district_id
+        logger.warning("ignoring unknown district id %r (known: %s)", district_id, ", ".join(known))
+        return None
 
     def choose(self, activity: Activity, question: str, previous: Turn | None) -> Choice:
         default, _ = self.default_district(tenant_of(activity), user_of(activity))

@@ -124,15 +124,12 @@ def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> 
     for pattern, template in SCOPE_QUALIFIERS:
         match = pattern.search(norm)
         if match and not (decision.gap and decision.gap.limiting_word in match.group(0)):
+            if "former" in template and not situation.former:
+                continue  # only worth saying to someone who asked about former students
             fragment = " ".join(rule_text[match.start() : match.end()].split()).strip(" *")
             line = template.format(m=fragment)
             if line not in out:
                 out.append(line)
-    if situation.work_time and re.search(r"working time|work hours|school time", norm):
-        out.append(
-            "A prep period, planning time or a professional meeting counts as work time "
-            "unless the policy sets it aside as a break."
-        )
     return out[:5]
 
 

@@ -357,7 +357,17 @@ Q_EDUCATIONAL = rx(
     r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
     r"\bkahoot\b",
     r"\bnearpod\b",
+    r"\b(?:school|district|class) (?:website|web ?page|site|portal)\b",
+    r"\bclass newsletter\b",
 )
+# A question that says the matter is not confidential is outside a confidential-matter rule.
+Q_NOT_CONFIDENTIAL = rx(
+    r"\bnothing confidential\b",
+    r"\bnot confidential\b",
+    r"\bnon-?confidential\b",
+    r"\bnothing private\b",
+)
+S_CONFIDENTIAL_MATTER = rx(r"\bconfidential (?:matter|information)\b")
 
 # The asker wants the opposite of what a directive rule asks for.
 Q_PERSONAL_ACCOUNT = rx(
@@ -411,6 +421,7 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\bjust (?:her|him|one)\b",
             r"\binstead of (?:the )?(?:whole|entire|all)\b",
             r"\bonly (?:my |the )?(?:\w+ )?captains?\b",
+            r"\bone of (?:my |the |our )?(?:players|athletes|kids|students|captains)\b",
             r"\bprivately\b",
             r"\bone (?:player|athlete|student|kid)\b",
             r"\bindividual",
@@ -674,6 +685,10 @@ def scope_gap(
         and not _pairs_match(OPPOSITES, question, rule_text)
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
+    if question and Q_NOT_CONFIDENTIAL.search(normalise(question)):
+        match = S_CONFIDENTIAL_MATTER.search(t)
+        if match:
+            return ScopeGap("a matter that is not confidential", match.group(0), elsewhere=True)
     if question and Q_EDUCATIONAL.search(normalise(question)):
         match = S_PERSONAL_USE.search(t)
         if match:
@@ -784,6 +799,11 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
+        if (
+            reading.modality == "permit"
+            and (hit.passage.concepts & SITUATIONAL) - question_concepts
+        ):
+            continue
         if gap:
             return Decision(
                 Verdict.NOT_ADDRESSED,
@@ -867,10 +887,43 @@ def _only_misconduct(hit: Hit, question_concepts: set[str]) -> bool:
     )
 
 
+S_OTHER_STAFF = rx(
+    r"\bteachers?\b", r"\bstaff\b", r"\bemployees?\b", r"\bpersonnel\b", r"\beducators?\b"
+)
+
+
+# Subjects that restrict a rule to themselves: a rule about confidential matters, alcohol or
+# the school logo is stricter only for questions about those subjects.
+TOPICAL = frozenset(
+    {
+        "confidential",
+        "sexual",
+        "substances",
+        "harassment",
+        "defamation",
+        "logo",
+        "copyright",
+        "union",
+        "public_concern",
+        "home_info",
+        "student_info",
+    }
+)
+# A permission for a particular situation (sport cancellations, field trips, school events)
+# grants nothing outside it.
+SITUATIONAL = frozenset({"team", "field_trip", "event"})
+
+
+def _coaches_only(hit: Hit) -> bool:
+    """A rule about coaches and team members that names no other staff."""
+    text = normalise(f"{hit.passage.clause.lead_in} {hit.passage.quote}")
+    return "team" in hit.passage.concepts and not S_OTHER_STAFF.search(text)
+
+
 def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset()) -> bool:
     """Does the sentence mention the acts the question asks about?"""
-    if "team" in hit.passage.concepts and "team" not in question_concepts:
-        return False  # rules for coaches and team members
+    if _coaches_only(hit) and "team" not in question_concepts:
+        return False  # rules for coaches and their team members
     if not acts:
         return True
     specific = hit.passage.concepts & SPECIFIC_ACTS
@@ -892,14 +945,17 @@ def _stricter(
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
     for hit in candidates:
-        if hit is chosen or hit.score < 0.75 * chosen.score:
-            continue
         same_clause = hit.passage.clause.id == chosen.passage.clause.id
+        # A stricter sentence of the same clause counts even if it ranks a little lower.
+        if hit is chosen or hit.score < (0.5 if same_clause else 0.75) * chosen.score:
+            continue
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
         reading = read_hit(hit)
         if reading.modality != "prohibit" or not _speaks_to(acts, hit, question_concepts):
             continue
+        if (hit.passage.concepts & TOPICAL) - question_concepts:
+            continue  # stricter, but about a subject (confidential matters…) the case is not
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
             OUTSIDE, question, _rule_text(hit)
         ):
