@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from adapters.config import load_env_file
 from bot.answer import Turn
 from bot.assistant import Assistant, UnknownDistrict
 from bot.citations import citation_for
@@ -222,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    load_env_file()  # .env in the working directory; real environment variables win
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

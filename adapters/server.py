@@ -112,6 +112,7 @@ def create_app(
 ) -> web.Application:
     """Build the web application; pass parts explicitly in tests, defaults come from env."""
     settings = settings or Settings.from_env()
+    quiet_sdk_loggers(settings.log_questions)
     assistant = assistant or Assistant.load()
     state = state or StateStore(settings.state_path or None)
     app = web.Application()
@@ -153,7 +154,6 @@ def serve(
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings.from_env()
-    quiet_sdk_loggers(settings.log_questions)
     if not (settings.slack_configured or settings.teams_configured):
         sys.stderr.write(NOTHING_CONFIGURED)
         return 2

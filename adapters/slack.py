@@ -555,6 +555,15 @@ def _is_from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
     )
 
 
+def bolt_logger(log_questions: bool) -> logging.Logger:
+    """The base logger bolt copies onto all of its loggers. bolt logs the whole body of a
+    request that fails verification (question text included) at INFO, so below WARNING
+    only when the operator turned question logging on."""
+    logger = logging.getLogger("policybot.slack.bolt")
+    logger.setLevel(logging.DEBUG if log_questions else logging.WARNING)
+    return logger
+
+
 def build_app(bot: SlackPolicyBot) -> AsyncApp:
     """Register the listeners; signature verification and self-event filtering stay on."""
     app = AsyncApp(
@@ -563,6 +572,7 @@ def build_app(bot: SlackPolicyBot) -> AsyncApp:
         authorize=bot.authorize,
         signing_secret=bot.settings.slack_signing_secret,
         process_before_response=False,
+        logger=bolt_logger(bot.settings.log_questions),
     )
 
     @app.middleware

@@ -6,7 +6,6 @@ snapshot of the clause index; answering never touches disk.
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 import time
@@ -25,8 +24,6 @@ from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import Snapshot, SQLiteStore, default_index_path
 from bot.topic import TopicCheck, classify_topic
 from bot.verdict import Situation, decide
-
-log = logging.getLogger("policybot")
 
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 1.0

@@ -14,7 +14,7 @@ from bot.knowledge import District
 from bot.language import normalise
 from bot.verdict import Decision, Situation
 
-SUMMARY_QUOTE_CHARS = 220
+SUMMARY_QUOTE_CHARS = 320
 
 # Scope words in a rule, and the qualifier that tells the asker what they decide.
 SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
@@ -63,17 +63,21 @@ SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
 _ROLES = re.compile(
     r"athletic director|school principals?|principal|superintendent of schools or (?:his/her )?"
     r"designee|superintendent(?: or (?:his/her |her/his )?designees?)?|immediate supervisor|"
-    r"responsible school principal|administrator"
+    r"responsible school principal"
 )
 
 
 def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS) -> str:
+    """The quote for a summary line: whole when short, otherwise cut at a clause boundary
+    (a comma or semicolon) so no condition is cut off mid-phrase."""
     text = " ".join(text.split()).replace("**", "")
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + " …"
-
+    window = text[:limit]
+    cut = max(window.rfind(", "), window.rfind("; "))
+    if cut < limit // 2:
+        cut = window.rfind(" ")
+    return text[:cut].rstrip(",;:") + " …"
 
 # What each kind of condition asks of the asker, as a short exact excerpt of the policy.
 CONDITION_PHRASES: dict[str, re.Pattern[str]] = {
@@ -141,9 +145,19 @@ def contacts_for(district: District, rule_text: str) -> list[str]:
             named.append(role)
     contacts = [f"the {r}" for r in named]
     for contact in district.contacts:
-        if not any(normalise(c).replace("the ", "") in normalise(contact) for c in contacts):
+        if not any(_same_role(c, contact) for c in contacts):
             contacts.append(contact)
     return contacts[:4]
+
+
+def _same_role(a: str, b: str) -> bool:
+    """"the superintendent of schools or his/her designee" and "the Superintendent of Schools
+    or designee" are one contact."""
+    def key(text: str) -> str:
+        text = re.sub(r"\b(?:the|your|his/her|her/his|school|schools|of|or|designees?)\b", " ",
+                      normalise(text))
+        return " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+    return bool(key(a)) and (key(a) in key(b) or key(b) in key(a))
 
 
 def summary_for(decision: Decision, district: District, citations: list[Citation]) -> str:

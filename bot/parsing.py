@@ -141,15 +141,6 @@ def _trim_span(source: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _looks_like_heading(line: Line, prev_blank: bool, next_blank: bool) -> bool:
-    text = line.text
-    if len(text) > 70 or BULLET.match(text) or SUBITEM.match(text):
-        return False
-    if text.endswith(":") and len(text) <= 40:
-        return True
-    return prev_blank and next_blank and not TERMINAL.search(text)
-
-
 REFERENCE = re.compile(r"^\(?cf\.\s", re.I)
 # Once a "Legal References" heading appears, what follows is statute titles, not rules.
 LEGAL_SECTION = re.compile(r"^legal references?\b", re.I)
@@ -368,12 +359,10 @@ def parse_policy(source: str, district: str, policy: PolicyInfo) -> list[Clause]
             builder.item(block)
         elif block.kind == "subitem":
             builder.subitem(block)
-        elif (
-            block.kind == "reference"
-            or LEGAL_SECTION.search(builder.section_title)
-            or builder.in_legal_references
-        ):
-            builder.paragraph(block, "reference")
+        elif block.kind == "reference":
+            builder.paragraph(block, "reference")  # "(cf. 4118.24 …)": points at a policy
+        elif LEGAL_SECTION.search(builder.section_title) or builder.in_legal_references:
+            builder.paragraph(block, "legal")  # statute titles: shown, never quoted as rules
         else:
             builder.paragraph(block)
     return builder.clauses

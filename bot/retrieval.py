@@ -90,7 +90,7 @@ class DistrictIndex:
         docs: list[Counter[str]] = []
         lengths: list[float] = []
         for clause in clauses:
-            if clause.kind == "heading" or not clause.sentences:
+            if clause.kind in ("heading", "legal") or not clause.sentences:
                 continue
             source = sources[clause.policy]
             sentence_feats = [features(source[s:e], lexicon) for s, e in clause.sentences]

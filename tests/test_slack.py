@@ -9,6 +9,7 @@ core, never from hard-coded text.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -404,6 +405,20 @@ def test_bad_signature_and_stale_timestamp_are_rejected(assistant, tmp_path):
         assert h.standin.calls == []
 
     run(assistant, tmp_path, scenario)
+
+
+def test_rejected_requests_do_not_log_the_question(assistant, tmp_path, caplog):
+    """bolt logs the body of a request it rejects; question text must not reach the log."""
+    marker = "can I friend zqxmarker on facebook?"
+    caplog.set_level(logging.DEBUG)
+
+    async def scenario(h: Harness) -> None:
+        forged, _ = await h.slash(marker, secret="not-the-secret")
+        stale, _ = await h.slash(marker, timestamp=int(time.time()) - 6 * 60)
+        assert (forged.status, stale.status) == (401, 401)
+
+    run(assistant, tmp_path, scenario)
+    assert "zqxmarker" not in caplog.text
 
 
 def test_mentions_and_links_in_questions_are_inert(assistant, tmp_path):
