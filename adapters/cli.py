@@ -126,7 +126,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from adapters.server import serve
     except ImportError as exc:
-        return _fail(f"the chat servers need extra packages: pip install '.[all]' (in the policybot repository) ({exc})")
+        return _fail(
+            "the chat servers need extra packages: pip install '.[all]' in the policybot "
+            f"repository ({exc})"
+        )
     return serve(host=args.host, port=args.port, knowledge=args.knowledge, index=args.index) or 0
 
 

@@ -120,8 +120,11 @@ def _require(module: str, what: str, path: Path) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise DocumentError(path, f"install the documents extra (pip install '.[documents]') to read {what} files "
-                                  f"({path.name} needs the '{module}' package)") from exc
+        raise DocumentError(
+            path,
+            f"install policybot[documents] (in the repository: pip install '.[documents]') "
+            f"to read {what} files ({path.name} needs the '{module}' package)",
+        ) from exc
 
 
 # --------------------------------------------------------------------------- entry point
