@@ -37,7 +37,7 @@ from adapters.config import Settings
 from bot.answer import Answer, Turn
 from bot.assistant import Assistant, UnknownDistrict
 from bot.render import render_json, slack_escape, truncate
-from bot.state import StateStore, hash_user, store_question_text
+from bot.state import StateStore, store_question_text
 
 log = logging.getLogger("policybot.slack")
 
@@ -455,7 +455,7 @@ class SlackPolicyBot:
             district=value["d"],
             verdict=value.get("v", ""),
             helpful=helpful,
-            user_hash=hash_user(PLATFORM, f"{team}:{user}"),
+            user_hash=self.state.user_hash(PLATFORM, f"{team}:{user}"),
             question=value.get("t"),
         )
         return True

@@ -50,7 +50,7 @@ from yarl import URL
 
 from bot.answer import Answer, Comparison, Turn, Verdict
 from bot.render import render_json
-from bot.state import StateStore, hash_user, store_question_text
+from bot.state import StateStore, store_question_text
 
 logger = logging.getLogger(__name__)
 
@@ -511,7 +511,7 @@ class TeamsBot:
             district=district,
             verdict=verdict,
             helpful=helpful,
-            user_hash=hash_user(PLATFORM, f"{tenant}:{user}"),
+            user_hash=self.state.user_hash(PLATFORM, f"{tenant}:{user}"),
             question=question,
         )
         return True

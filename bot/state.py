@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import sqlite3
 import threading
 import time
@@ -22,6 +23,7 @@ CREATE TABLE IF NOT EXISTS district_choice (
     updated_at REAL NOT NULL,
     PRIMARY KEY (scope, key)
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     platform TEXT NOT NULL,
@@ -44,9 +46,8 @@ def default_state_path() -> Path:
     return base / "policybot" / "state.sqlite"
 
 
-def hash_user(platform: str, user_id: str, salt: str | None = None) -> str:
+def hash_user(platform: str, user_id: str, salt: str) -> str:
     """Feedback is attributable to a stable pseudonym, never to a raw user id."""
-    salt = salt if salt is not None else os.environ.get("POLICYBOT_USER_SALT", "policybot")
     return hashlib.sha256(f"{salt}:{platform}:{user_id}".encode()).hexdigest()[:24]
 
 
@@ -65,6 +66,18 @@ class StateStore:
         self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        self.salt = os.environ.get("POLICYBOT_USER_SALT") or self._installation_salt()
+
+    def _installation_salt(self) -> str:
+        """A random salt made once per state store: a public default salt would let anyone
+        with a workspace's user ids reverse the pseudonyms."""
+        with self._lock, self._db:
+            self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('salt', ?)",
+                             (secrets.token_hex(16),))
+            return self._db.execute("SELECT value FROM meta WHERE key='salt'").fetchone()[0]
+
+    def user_hash(self, platform: str, user_id: str) -> str:
+        return hash_user(platform, user_id, self.salt)
 
     def set_district(self, scope: str, key: str, district: str) -> None:
         with self._lock, self._db:

@@ -31,7 +31,6 @@ from adapters.slack import MAX_BLOCKS, answer_message, fit_blocks, parse_command
 from bot.answer import Answer
 from bot.assistant import Assistant
 from bot.render import slack_escape
-from bot.state import hash_user
 
 pytest.importorskip("slack_bolt")
 
@@ -180,7 +179,7 @@ def test_feedback_click_is_stored_without_question_text(assistant, tmp_path, mon
         assert row["district"] == "milton"
         assert row["verdict"] == str(expected.verdict)
         assert row["helpful"] == 0
-        assert row["user_hash"] == hash_user("slack", f"{TEAM}:U7")
+        assert row["user_hash"] == h.state.user_hash("slack", f"{TEAM}:U7")
         assert row["question"] is None
         assert "U7" not in row["user_hash"]
 

@@ -57,7 +57,7 @@ from adapters.teams import (  # noqa: E402
 )
 from adapters.teams_package import PackageError, build_package  # noqa: E402
 from bot.assistant import Assistant  # noqa: E402
-from bot.state import StateStore, hash_user  # noqa: E402
+from bot.state import StateStore  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -258,7 +258,7 @@ def test_feedback_invoke_is_stored_without_question_text(assistant, state, monke
     assert row["platform"] == "teams" and row["helpful"] == 1
     assert row["question_id"] == expected.question_id and row["district"] == "milton"
     assert row["verdict"] == str(expected.verdict)
-    assert row["user_hash"] == hash_user("teams", f"{TENANT}:aad-user-1")
+    assert row["user_hash"] == state.user_hash("teams", f"{TENANT}:aad-user-1")
     assert row["question"] is None
 
 
