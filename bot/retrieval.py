@@ -104,9 +104,10 @@ class DistrictIndex:
                     if j != i:
                         doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
                 quote = quote_span(source, clause.sentences, i)
-                concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {source[s:e]}"))
+                quote_text = source[quote[0] : quote[1]]
+                concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {quote_text}"))
                 self.passages.append(
-                    Passage(clause, i, s, e, source[s:e], source[quote[0]:quote[1]], concepts))
+                    Passage(clause, i, s, e, source[s:e], quote_text, concepts))
                 docs.append(doc)
                 lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)
@@ -133,7 +134,7 @@ LABEL_CHARS = 32
 _REFERS_BACK = re.compile(
     r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
     r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
-    r"as one consequence|in essence|as such\b)",
+    r"as one consequence|in essence|as such\b|by way of example|this would include)",
     re.I,
 )
 

@@ -926,6 +926,8 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return False  # rules for coaches and their team members
     if not acts:
         return True
+    if hit.passage.concepts & question_concepts & TOPICAL:
+        return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = hit.passage.concepts & SPECIFIC_ACTS
     if specific and not specific & acts:
         return False
