@@ -27,6 +27,8 @@ from bot.retrieval import Hit
 # --- the asker's situation --------------------------------------------------------------------
 Q_FORMER = rx(
     r"\bformer\b",
+    r"\bi had (?:him|her|them )?in (?:\d|kindergarten|k\b|pre-?k)",
+    r"\b(?:is|are|now) (?:1[89]|2\d)(?: now)?\b",
     r"\bgraduat",
     r"\balum",
     r"used to (?:teach|have|coach)",
@@ -342,7 +344,11 @@ Q_CLASS_ACCOUNT = rx(
     r"insta|fb|facebook|twitter)",
     r"\bfor my class\b",
 )
-S_PERSONAL_USE = rx(r"\bfor personal (?:use|reasons)\b", r"\bpersonal use\b")
+S_PERSONAL_USE = rx(
+    r"\bfor personal (?:use|reasons)\b",
+    r"\bpersonal use\b",
+    r"\bpersonal social (?:media|networking) sites?\b",
+)
 S_AFTER_HOURS = rx(r"outside of regular school hours")
 Q_EDUCATIONAL = rx(
     r"google classroom",
@@ -487,6 +493,15 @@ Q_SCHOOL_CHANNEL = rx(
     r"\bfrom my school\b",
 )
 COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        rx(
+            r"\b(?:after work|after school|at night|on weekends?|at home)\b[^.?!]{0,40}"
+            r"\b(?:my own|personal) (?:laptop|computer|phone|device)",
+            r"\b(?:my own|personal) (?:laptop|computer|phone|device)\b[^.?!]{0,40}"
+            r"\b(?:after work|after school|at night|on weekends?|at home)\b",
+        ),
+        rx(r"own time using non-"),
+    ),
     (
         Q_SCHOOL_CHANNEL,
         rx(
