@@ -43,6 +43,8 @@ PROHIBIT = rx(
     r"\bonly through\b",
     r"\bexclusively\b",
     r"\bmust reject\b",
+    r"\bavoid (?:making|posting|using|any)\b",
+    r"\brefrain from\b",
     r"\bwill reject\b",
     r"\bwill not\b",
 )

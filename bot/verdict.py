@@ -1060,6 +1060,18 @@ def _verdict_from(
         # unless the asker asks what they must do.
         about_act = bool(hit.passage.concepts & SPECIFIC_ACTS & question_acts)
         return Verdict.CONDITIONAL if directs or about_act or situation.asks_obligation else None
+    # "If they post about the district, they should identify themselves": a requirement for
+    # a situation decides only a question about that act.
+    if (
+        reading.modality == "oblige"
+        and conds <= {"requirement"}
+        and not (
+            directs
+            or situation.asks_obligation
+            or hit.passage.concepts & SPECIFIC_ACTS & question_acts
+        )
+    ):
+        return None
     # A prohibition, or a directive with conditions attached.
     conds = effective_conditions(conds, situation, question)
     school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
@@ -1073,7 +1085,8 @@ def _verdict_from(
     if excepted:
         return Verdict.CONDITIONAL
     if "breaks" in conds:
-        q = normalise(question)
+        # "not lunch duty, my actual lunch" is a break, not duty.
+        q = re.sub(r"\bno(?:t)? (?:\w+ )?duty\b", " ", normalise(question))
         return (
             Verdict.CONDITIONAL
             if Q_BREAK.search(q) and not Q_ON_DUTY.search(q)
