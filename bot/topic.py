@@ -54,12 +54,34 @@ SUBJECT_CONCEPTS = frozenset(
     }
 )
 
-# Subjects that keep a question on topic even when it mentions an errand ("password").
+# Subjects only these policies are about: they keep a question on topic even when it is
+# phrased as an errand or a request for information ("how do I make my insta private?").
 STRONG_SUBJECTS = frozenset({
-    "social", "friend", "post", "photo", "logo", "tagging", "phone", "sexual",
-    "substances", "harassment", "union", "public_concern", "class_account", "student_info",
-    "home_info", "streaming", "copyright",
+    "social", "friend", "post", "photo", "logo", "tagging", "sexual", "substances",
+    "harassment", "union", "public_concern", "class_account", "student_info", "home_info",
+    "streaming", "copyright", "boundaries", "disclose", "inappropriate_sites",
+    "comment_moderation", "encryption", "defamation",
 })
+
+# "How do I…", "who do I…", "can you…": requests for information or for a task, which a
+# policy on staff conduct online does not answer unless they name its subject.
+INFO_REQUEST = re.compile(
+    r"^(?:how (?:do|can|should) (?:i|we)|who (?:do|should|can) (?:i|we)|who(?:'s| is) "
+    r"(?:in charge|responsible)|what(?:'s| is| are) (?:the|my|our)|when (?:is|are|do|does)|"
+    r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
+    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e)\b"
+)
+# "can I …" about dealing with students or parents is a conduct question even when these
+# policies are silent on it ("can I give a student a ride home?" gets "the policy doesn't say").
+PERMISSION = re.compile(r"\b(?:can|may|could) i\b|\bis it (?:ok|okay|alright|fine)\b|"
+                        r"\bam i allowed\b|\bshould i\b|\bam i supposed\b")
+# …and only when the question is about a personal dealing with them.
+DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|buy|gift|visit|"
+                     r"hang(?:ing)? out|date|dating|lend|borrow|tutor|pay|hire|babysit|invite|"
+                     r"alone with|relationship|friends? with)\b")
+RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|ok|okay|"
+                        r"supposed to|(?:can|may|should) i)\b")
+PEOPLE = frozenset({"student", "parent", "colleague", "team", "former"})
 
 GREETING = re.compile(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|help|"
@@ -86,12 +108,14 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
         return TopicCheck.GREETING
     concepts = set(lexicon.concepts(text, question=True))
     subject = concepts & SUBJECT_CONCEPTS
-    if ERRANDS.search(text) and not subject & STRONG_SUBJECTS:
-        return TopicCheck.OFF_TOPIC
+    if concepts & STRONG_SUBJECTS:
+        return TopicCheck.POLICY
+    if ERRANDS.search(text) or INFO_REQUEST.match(text):
+        # "what's the rule on texting kids?" asks about the policy all the same.
+        asks_rule = subject and RULE_WORDS.search(text) and not ERRANDS.search(text)
+        return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC
     if subject:
         return TopicCheck.POLICY
-    # Staff-student interaction words alone still make a policy question ("can I drive a kid home"
-    # is not in these policies, but the answer should say so rather than abstain).
-    if concepts & {"student", "parent", "colleague", "team", "former"}:
+    if concepts & PEOPLE and PERMISSION.search(text) and DEALING.search(text):
         return TopicCheck.POLICY
     return TopicCheck.OFF_TOPIC

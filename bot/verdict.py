@@ -784,6 +784,15 @@ def decide(
     top = hits[0].score
     candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
+    if not acts and not question_concepts & (TOPICAL | SPECIFIC_ACTS | DISTRICT_ACTS | MEDIA):
+        # Nothing the question asks about is a subject of these policies (a ride home, a
+        # hug): shared words alone must not pick a rule.
+        return Decision(
+            Verdict.NOT_ADDRESSED,
+            hits[0],
+            None,
+            reason="the policy does not speak to this kind of act",
+        )
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     for hit in candidates:
         reading = read_hit(hit)
@@ -907,6 +916,8 @@ S_OTHER_STAFF = rx(
 )
 
 
+# The media these policies govern: a question about using them is a policy question.
+MEDIA = frozenset({"social", "edu_site", "class_account", "school_device", "phone", "email"})
 # Subjects that restrict a rule to themselves: a rule about confidential matters, alcohol or
 # the school logo is stricter only for questions about those subjects.
 TOPICAL = frozenset(
