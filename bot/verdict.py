@@ -793,6 +793,16 @@ def decide(
             None,
             reason="the policy does not speak to this kind of act",
         )
+    # "Can the district / the superintendent …?" is answered by what the district may do.
+    if situation.about_district:
+        for hit in hits[:10]:
+            reading = read_hit(hit)
+            if reading.modality == "power" and question_concepts & DISTRICT_ACTS & (
+                hit.passage.concepts
+            ):
+                return Decision(
+                    Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
+                )
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     for hit in candidates:
         reading = read_hit(hit)
