@@ -24,6 +24,7 @@ PERMIT = rx(
     r"\bis appropriate for\b",
     r"might be appropriate",
     r"\bnot intended to infringe",
+    r"\brespects the right\b",
     r"\bit is acknowledged\b",
     r"\bmay make\b",
     r"\bwill make reasonable use\b",
