@@ -133,6 +133,8 @@ Q_PERSONAL_TIME = rx(
     r"\boff the clock\b",
 )
 Q_WORK_TIME = rx(
+    r"\bbetween classes\b",
+    r"\bpassing (?:time|period)\b",
     r"\bprep\b",
     r"\bplanning\b",
     r"\bduring (?:the )?(?:school|"
@@ -1126,5 +1128,16 @@ def _verdict_from(
             else Verdict.PROHIBITED
         )
     if conds & OBTAINABLE and not situation.condition_absent:
+        return Verdict.CONDITIONAL
+    # A ban limited to working time or to school computers, asked about without saying
+    # when or on what: allowed only outside that limit, which the answer then names.
+    sentence = normalise(hit.passage.quote)
+    if reading.modality == "prohibit" and (
+        (S_WORK_TIME.search(sentence) and not (situation.work_time or situation.personal_time))
+        or (
+            S_SCHOOL_DEVICE.search(sentence)
+            and not (situation.school_device or situation.personal_device)
+        )
+    ):
         return Verdict.CONDITIONAL
     return Verdict.PROHIBITED
