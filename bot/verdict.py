@@ -1109,6 +1109,8 @@ def _verdict_from(
         return None
     # A prohibition, or a directive with conditions attached.
     conds = effective_conditions(conds, situation, question)
+    if reading.modality == "oblige" and not conds and reading.conditions:
+        return None  # a duty that only attaches to an exception the case is not
     school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
     excepted = (
         ("emergency" in conds and situation.emergency)

@@ -1,0 +1,101 @@
+"""Guidance a teacher acts on: scope words, conditions, abstention on unrelated errands.
+
+Each test states the policy behaviour in the policy's own terms (a rule limited to current
+students, a rule limited to working time, an exception that needs approval) and checks the
+answer a user would read, without pinning verdicts taken from the eval files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Verdict
+from bot.assistant import Assistant
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(index=tmp_path_factory.mktemp("index") / "index.sqlite")
+
+
+def test_a_rule_about_current_students_does_not_decide_former_ones(assistant: Assistant) -> None:
+    answer = assistant.ask("may I accept a former student's friend request?", "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "*current* students" in answer.summary
+    assert "current students" in answer.citations[0].quote
+    assert any("current" in q and "former" in q for q in answer.qualifiers)
+    assert any(note.startswith("What still applies") for note in answer.notes)
+    assert answer.contacts
+
+
+def test_the_same_rule_decides_current_students(assistant: Assistant) -> None:
+    answer = assistant.ask("may I accept a current student's friend request?", "marlborough")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert answer.summary.startswith("No")
+    assert "current students" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("district", ["milton", "marlborough", "dudley-charlton"])
+def test_texting_a_team_captain_is_answered_from_each_districts_own_rule(
+    assistant: Assistant, district: str
+) -> None:
+    answer = assistant.ask("can I text my team captain?", district)
+    assert answer.verdict != Verdict.OFF_TOPIC
+    assert all(c.district == district for c in answer.citations)
+    assert answer.contacts
+
+
+def test_team_captain_guidance_differs_between_districts(assistant: Assistant) -> None:
+    answers = {d: assistant.ask("can I text my team captain?", d)
+               for d in ("milton", "marlborough", "dudley-charlton")}
+    assert len({a.citations[0].quote for a in answers.values()}) == 3
+    assert len({a.summary for a in answers.values()}) == 3
+
+
+def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -> None:
+    answer = assistant.ask("can I use the school logo on my personal insta?", "dudley-charlton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert any("permission from the superintendent" in c for c in answer.conditions)
+
+
+def test_reading_is_not_posting(assistant: Assistant) -> None:
+    answer = assistant.ask("can I just scroll FB during my prep? not posting or commenting",
+                           "ct-4118")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert any("*post*" in q for q in answer.qualifiers)
+
+
+def test_a_time_limited_ban_without_a_time_is_conditional_not_no(assistant: Assistant) -> None:
+    answer = assistant.ask("am I allowed to have a personal instagram as a teacher?", "ct-4118")
+    assert answer.verdict not in (Verdict.PROHIBITED, Verdict.ALLOWED)
+
+
+@pytest.mark.parametrize("question", [
+    "can you help me print 30 copies of the permission slip",
+    "how do i book the auditorium for the spring concert",
+    "can i get reimbursed for classroom supplies",
+    "who approves overtime for coaches",
+])
+def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, "milton")
+    assert answer.verdict == Verdict.OFF_TOPIC
+    assert not answer.citations
+    assert answer.examples
+
+
+def test_a_question_about_something_the_policies_never_cover_is_not_forced(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("can i give a student a ride home after practice?", "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+
+
+def test_questions_about_what_the_district_may_do(assistant: Assistant) -> None:
+    answer = assistant.ask("can admin really go searching through our posts online?",
+                           "marlborough")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "search" in answer.citations[0].quote.lower()
