@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.state import TRUE_VALUES
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
-_TRUE = {"1", "true", "yes", "on"}
 
 
 def parse_env_file(path: Path) -> dict[str, str]:
@@ -63,7 +64,11 @@ def parse_mapping(text: str) -> dict[str, str]:
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
-    return env.get(name, "").strip().lower() in _TRUE
+    return is_true(env.get(name, ""))
+
+
+def is_true(value: str) -> bool:
+    return value.strip().lower() in TRUE_VALUES
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 from yarl import URL
 
+from adapters.config import is_true, parse_mapping
 from bot.answer import Answer, Comparison, Turn, Verdict
 from bot.render import render_json
 from bot.state import StateStore, store_question_text
@@ -58,7 +59,6 @@ PLATFORM = "teams"
 ROUTE = "/api/messages"
 FEEDBACK_VERB = "feedback"
 SET_DISTRICT_VERB = "set_district"
-_TRUE = {"1", "true", "yes", "on"}
 _AT_TAG = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _QUESTION_ID = re.compile(r"^[0-9a-f]{16}$")
 _LOOPBACK_NAMES = {"localhost"}
@@ -69,19 +69,6 @@ class TeamsConfigError(RuntimeError):
 
 
 # --------------------------------------------------------------------------- configuration
-
-
-def _parse_mapping(text: str) -> dict[str, str]:
-    # Reuse the Slack helper's parser when it is present so both platforms agree on syntax.
-    try:
-        from adapters.config import parse_mapping
-    except ImportError:  # pragma: no cover - config.py always ships with the package
-        return dict(
-            (k.strip(), v.strip())
-            for k, _, v in (item.partition("=") for item in text.replace(";", ",").split(","))
-            if k.strip() and v.strip()
-        )
-    return parse_mapping(text)
 
 
 @dataclass(frozen=True)
@@ -107,10 +94,10 @@ class TeamsConfig:
 
         anonymous = pick("teams_allow_anonymous", "TEAMS_ALLOW_ANONYMOUS")
         if isinstance(anonymous, str):
-            anonymous = anonymous.strip().lower() in _TRUE
+            anonymous = is_true(anonymous)
         mapping = pick("teams_tenant_districts", "TEAMS_TENANT_DISTRICTS")
         if isinstance(mapping, str):
-            mapping = _parse_mapping(mapping)
+            mapping = parse_mapping(mapping)
         return cls(
             app_id=str(pick("teams_app_id", "TEAMS_APP_ID")).strip(),
             app_password=str(pick("teams_app_password", "TEAMS_APP_PASSWORD")).strip(),

@@ -51,8 +51,11 @@ def hash_user(platform: str, user_id: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{platform}:{user_id}".encode()).hexdigest()[:24]
 
 
+TRUE_VALUES = frozenset({"1", "true", "yes", "on"})
+
+
 def store_question_text() -> bool:
-    return os.environ.get("POLICYBOT_STORE_QUESTIONS", "").lower() in {"1", "true", "yes"}
+    return os.environ.get("POLICYBOT_STORE_QUESTIONS", "").strip().lower() in TRUE_VALUES
 
 
 class StateStore:
