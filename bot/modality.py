@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.language import normalise
 
@@ -156,6 +157,14 @@ class Reading:
 
 
 def read_sentence(text: str, lead_in: str = "") -> Reading:
+    """A fresh Reading (callers may adjust it) of a cached analysis: policy sentences are
+    read for every question that retrieves them."""
+    modality, conditions, exception, directed = _read(text, lead_in)
+    return Reading(modality, set(conditions), exception, directed)
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], bool, str]:
     t = normalise(text)
     lead = normalise(lead_in)
     conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
@@ -191,4 +200,4 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
         act = match.group("act") if match else ""
         act = re.split(r"\b(?:when|if|while|before|after|because|so that|unless)\b", act)[0]
         directed = " ".join(act.split()[:14])
-    return Reading(modality, conditions, exception, directed)
+    return modality, frozenset(conditions), exception, directed
