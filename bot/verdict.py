@@ -441,6 +441,22 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
     (
+        # Messaging a student on a social app, when no class or club account is involved.
+        rx(
+            r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
+            r".*\b(?:dm|dms|direct message|message|msg|text|snap|chat)\w*\b[^.?!]{0,40}"
+            r"\b(?:on|via|thru|through|from|over) (?:my )?(?:insta|instagram|ig|snap|snapchat|fb|"
+            r"facebook|tiktok|twitter|messenger|whatsapp)\b"
+        ),
+        rx(
+            r"through the district's computer and telephone systems",
+            r"only through school-based resources",
+            r"mps accepted communication platforms",
+            r"only use his/her educational",
+            r"must use his/her educational",
+        ),
+    ),
+    (
         rx(
             r"\bcomments? open\b",
             r"\bw/?o (?:me )?approv",
@@ -597,7 +613,9 @@ DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
 GENERIC_ACTS = frozenset({"post", "message", "access", "photo"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
 ACT_EQUIVALENTS = {
-    "access": frozenset({"access", "social", "edu_site", "streaming", "inappropriate_sites"})
+    "access": frozenset({"access", "social", "edu_site", "streaming", "inappropriate_sites"}),
+    # Posting is done by accessing a site: an access rule governs posting too.
+    "post": frozenset({"post", "access"}),
 }
 ACT_CONCEPTS = frozenset(
     {
@@ -783,8 +801,10 @@ def decide(
             None,
             reason="no clause speaks to this situation",
         )
-    top = hits[0].score
-    candidates = [h for h in hits[:6] if h.score >= 0.5 * top]
+    # Rules for coaches say nothing to other staff; they do not set the bar for the rest.
+    eligible = [h for h in hits[:12] if "team" in question_concepts or not _coaches_only(h)]
+    top = (eligible or hits)[0].score
+    candidates = [h for h in (eligible or hits)[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
     if not acts and not question_concepts & (TOPICAL | SPECIFIC_ACTS | DISTRICT_ACTS | MEDIA):
         # Nothing the question asks about is a subject of these policies (a ride home, a
@@ -1109,7 +1129,7 @@ def _verdict_from(
         return None
     # A prohibition, or a directive with conditions attached.
     conds = effective_conditions(conds, situation, question)
-    if reading.modality == "oblige" and not conds and reading.conditions:
+    if reading.modality == "oblige" and not conds and reading.conditions & {"approval", "copy"}:
         return None  # a duty that only attaches to an exception the case is not
     school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
     excepted = (
