@@ -79,10 +79,13 @@ def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS) -> str:
         cut = window.rfind(" ")
     return text[:cut].rstrip(",;:") + " …"
 
+
 # What each kind of condition asks of the asker, as a short exact excerpt of the policy.
 CONDITION_PHRASES: dict[str, re.Pattern[str]] = {
-    "approval": re.compile(r"(?:prior |express |advance )?(?:approval|permission)"
-                           r"(?: (?:of|from) [^,.;]+)?"),
+    "approval": re.compile(
+        r"(?:prior |express |advance )?(?:approval|permission)"
+        r"(?: (?:of|from) [^,.;]+)?"
+    ),
     "copy": re.compile(r"copied to [^,.;]+"),
     "encryption": re.compile(r"unless [^,.;]*encrypted"),
     "disclaimer": re.compile(r"indicating that the views expressed are their own[^,.;]*"),
@@ -151,18 +154,26 @@ def contacts_for(district: District, rule_text: str) -> list[str]:
 
 
 def _same_role(a: str, b: str) -> bool:
-    """"the superintendent of schools or his/her designee" and "the Superintendent of Schools
+    """ "the superintendent of schools or his/her designee" and "the Superintendent of Schools
     or designee" are one contact."""
+
     def key(text: str) -> str:
-        text = re.sub(r"\b(?:the|your|his/her|her/his|school|schools|of|or|designees?)\b", " ",
-                      normalise(text))
+        text = re.sub(
+            r"\b(?:the|your|his/her|her/his|school|schools|of|or|designees?)\b",
+            " ",
+            normalise(text),
+        )
         return " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+
     return bool(key(a)) and (key(a) in key(b) or key(b) in key(a))
 
 
 def summary_for(decision: Decision, district: District, citations: list[Citation]) -> str:
-    label = citations[0].citation.removesuffix(f" ({citations[0].date})") if citations else (
-        "the policy")
+    label = (
+        citations[0].citation.removesuffix(f" ({citations[0].date})")
+        if citations
+        else ("the policy")
+    )
     quote = _excerpt(citations[0].quote) if citations else ""
     owner = district.short_name
     possessive = owner if owner.endswith("'s") else f"{owner}'s"
@@ -195,11 +206,6 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     return f"{possessive[0].upper() + possessive[1:]} policy doesn't address this situation."
 
 
-GENERAL_EXPECTATION = re.compile(
-    r"professional|boundar|role model|appropriate|mindful|impropriety|higher standard"
-)
-
-
 def compose(
     question: str,
     district: District,
@@ -222,8 +228,10 @@ def compose(
             notes.append(
                 f"What still applies — {still_applies.citation}: “{_excerpt(still_applies.quote)}”"
             )
-        notes.append("When the policy is silent, ask before you act; the contacts below can say "
-                     "how the district reads it.")
+        notes.append(
+            "When the policy is silent, ask before you act; the contacts below can say "
+            "how the district reads it."
+        )
     if decision.reason.startswith("a stricter"):
         notes.append("Two clauses point different ways; this answer follows the stricter one.")
     return Answer(

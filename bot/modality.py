@@ -111,11 +111,14 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
     "calendar": rx(r"except to access a calendar"),
     "breaks": rx(r"reserved for .{0,40}breaks"),
     # "shall be conveyed only through the private message feature": allowed, but only that way.
-    "only_via": rx(r"\bonly through\b", r"\bonly via\b", r"\bshould only use\b",
-                   r"\bconveyed only\b"),
+    "only_via": rx(
+        r"\bonly through\b", r"\bonly via\b", r"\bshould only use\b", r"\bconveyed only\b"
+    ),
     # "If discussing a situation…, be sure that they cannot be identified."
-    "requirement": rx(r"^\W*if [^.]{3,160}?, (?:be sure|make sure|ask|he/she should|"
-                      r"they should|you should)"),
+    "requirement": rx(
+        r"^\W*if [^.]{3,160}?, (?:be sure|make sure|ask|he/she should|"
+        r"they should|you should)"
+    ),
     "hedged": rx(r"\bmight be appropriate\b"),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.
@@ -129,21 +132,14 @@ OBTAINABLE = {
     "only_via",
     "requirement",
 }
-EXCEPTION_WORDS = rx(
-    r"\bexcept\b",
-    r"\bunless\b",
-    r"\bwithout\b",
-    r"\bso long as\b",
-    r"\bin which case\b",
-    r"\bonly (?:when|if|with)\b",
-)
 
 
 # The act a directive sentence asks for: what follows "should", "must", "encouraged to"…
 DIRECTIVE = re.compile(
     r"\b(?:should|must|shall|will|are encouraged to|is encouraged to|encourages? [^.]{0,40}? to|"
     r"are required to|is required to|expected to|make sure|it is a good idea to|be sure that)\b"
-    r"(?!\s+not\b)\s*(?:always\s+|also\s+|at all times\s+)?(?P<act>[^.;]{3,160})")
+    r"(?!\s+not\b)\s*(?:always\s+|also\s+|at all times\s+)?(?P<act>[^.;]{3,160})"
+)
 
 
 @dataclass
@@ -152,23 +148,21 @@ class Reading:
 
     modality: str  # permit | power | prohibit | discourage | encourage | oblige | none
     conditions: set[str] = field(default_factory=set)
-    has_exception: bool = False
     directed: str = ""  # for encourage/oblige: the act the sentence asks staff to do
 
 
 def read_sentence(text: str, lead_in: str = "") -> Reading:
     """A fresh Reading (callers may adjust it) of a cached analysis: policy sentences are
     read for every question that retrieves them."""
-    modality, conditions, exception, directed = _read(text, lead_in)
-    return Reading(modality, set(conditions), exception, directed)
+    modality, conditions, directed = _read(text, lead_in)
+    return Reading(modality, set(conditions), directed)
 
 
 @lru_cache(maxsize=8192)
-def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], bool, str]:
+def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     t = normalise(text)
     lead = normalise(lead_in)
     conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
-    exception = bool(EXCEPTION_WORDS.search(t))
     if POWER.search(t):
         modality = "power"
     elif PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
@@ -200,4 +194,4 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], bool, str]:
         act = match.group("act") if match else ""
         act = re.split(r"\b(?:when|if|while|before|after|because|so that|unless)\b", act)[0]
         directed = " ".join(act.split()[:14])
-    return modality, frozenset(conditions), exception, directed
+    return modality, frozenset(conditions), directed

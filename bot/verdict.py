@@ -896,18 +896,6 @@ def decide(
         None,
         reason="the closest clauses state no rule for this exact act",
     )
-    # The asker describes doing exactly what a rule requires (the school email, the whole
-    # team on the approved platform): that rule is met.
-    for hit in candidates:
-        reading = read_hit(hit)
-        text = _rule_text(hit)
-        if (
-            reading.modality in ("prohibit", "oblige", "permit")
-            and _pairs_match(COMPLIANCE, question, text)
-            and not _pairs_match(OPPOSITES, question, text)
-            and not situation.asks_obligation
-        ):
-            return Decision(Verdict.ALLOWED, hit, reading, reason="the question meets the rule")
 
 
 # Acts narrow enough that a sentence about one of them is *about* it ("tag photos of other
