@@ -48,7 +48,7 @@ from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 from yarl import URL
 
-from adapters.config import is_true, parse_mapping
+from adapters.config import Settings
 from bot.answer import Answer, Comparison, Turn, Verdict
 from bot.render import render_json
 from bot.state import StateStore, store_question_text
@@ -82,28 +82,15 @@ class TeamsConfig:
     tenant_districts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(
-        cls, settings: Any = None, env: Mapping[str, str] | None = None
-    ) -> TeamsConfig:
-        """Prefer adapters.config.Settings fields; fall back to the environment for any missing."""
-        env = os.environ if env is None else env
-
-        def pick(attr: str, var: str) -> Any:
-            value = getattr(settings, attr, None) if settings is not None else None
-            return env.get(var, "") if value is None else value
-
-        anonymous = pick("teams_allow_anonymous", "TEAMS_ALLOW_ANONYMOUS")
-        if isinstance(anonymous, str):
-            anonymous = is_true(anonymous)
-        mapping = pick("teams_tenant_districts", "TEAMS_TENANT_DISTRICTS")
-        if isinstance(mapping, str):
-            mapping = parse_mapping(mapping)
+    def from_settings(cls, settings: Settings | None = None) -> TeamsConfig:
+        """The Teams part of the servers' settings; one parser (Settings) reads TEAMS_*."""
+        settings = settings or Settings.from_env(env=os.environ)
         return cls(
-            app_id=str(pick("teams_app_id", "TEAMS_APP_ID")).strip(),
-            app_password=str(pick("teams_app_password", "TEAMS_APP_PASSWORD")).strip(),
-            tenant_id=str(pick("teams_tenant_id", "TEAMS_TENANT_ID")).strip(),
-            allow_anonymous=bool(anonymous),
-            tenant_districts=dict(mapping),
+            app_id=settings.teams_app_id,
+            app_password=settings.teams_app_password,
+            tenant_id=settings.teams_tenant_id,
+            allow_anonymous=settings.teams_allow_anonymous,
+            tenant_districts=dict(settings.teams_tenant_districts),
         )
 
     @property

@@ -819,9 +819,7 @@ def decide(
     if situation.about_district:
         for hit in hits[:10]:
             reading = read_hit(hit)
-            if reading.modality == "power" and question_concepts & DISTRICT_ACTS & (
-                hit.passage.concepts
-            ):
+            if _district_power(reading, hit, situation, question_concepts):
                 return Decision(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
@@ -838,12 +836,9 @@ def decide(
         if hit.passage.text.rstrip().endswith(":"):
             continue  # a list's lead-in introduces rules; the items are the rules
         reading = read_hit(hit)
-        district_power = (
-            reading.modality == "power"
-            and situation.about_district
-            and bool(question_concepts & DISTRICT_ACTS & hit.passage.concepts)
+        speaks = _district_power(reading, hit, situation, question_concepts) or _speaks_to(
+            acts, hit, question_concepts
         )
-        speaks = district_power or _speaks_to(acts, hit, question_concepts)
         if reading.modality == "none" or not speaks:
             continue
         if reading.modality in ("prohibit", "discourage") and _only_misconduct(
@@ -976,6 +971,17 @@ def _coaches_only(hit: Hit) -> bool:
     """A rule about coaches and team members that names no other staff."""
     text = normalise(f"{hit.passage.clause.lead_in} {hit.passage.quote}")
     return "team" in hit.passage.concepts and not S_OTHER_STAFF.search(text)
+
+
+def _district_power(
+    reading: Reading, hit: Hit, situation: Situation, question_concepts: set[str]
+) -> bool:
+    """A power of the district (monitoring, discipline) that answers "can the district…?"."""
+    return (
+        reading.modality == "power"
+        and situation.about_district
+        and bool(question_concepts & DISTRICT_ACTS & hit.passage.concepts)
+    )
 
 
 def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset()) -> bool:
