@@ -2,7 +2,10 @@
 
 `SlackStandIn` is a small aiohttp server on 127.0.0.1 that answers the Web API
 methods the adapter uses (auth.test, chat.postMessage, chat.postEphemeral,
-views.publish, users.info) and response_url posts, and records every call.
+views.publish, users.info) and response_url posts, and records every call. For
+Socket Mode it also answers apps.connections.open (with the app-level token) and
+serves the websocket that URL names: `push` sends an envelope the way Slack does,
+and every acknowledgement the app sends back is recorded as a "socket_ack" call.
 `running_policybot` starts the real server (adapters.server.create_app) wired
 to it. Requests are signed with Slack's v0 HMAC scheme, written out here
 independently of bolt so the test checks bolt rather than trusting it.
@@ -31,6 +34,7 @@ from adapters.server import create_app
 from bot.state import StateStore
 
 TOKEN = "xoxb-standin-token"
+APP_TOKEN = "xapp-standin-app-token"
 SIGNING_SECRET = "standin-signing-secret"
 BOT_USER_ID = "UBOTPOLICY"
 BOT_ID = "BPOLICY"
@@ -61,6 +65,8 @@ class SlackStandIn:
         self._ts = itertools.count(1)
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
+        self._socket: web.WebSocketResponse | None = None
+        self._socket_ready = asyncio.Event()
         self.port = 0
 
     @property
@@ -74,6 +80,7 @@ class SlackStandIn:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response_url)
+        app.router.add_get("/link", self._link)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, LOOPBACK, 0)
@@ -81,6 +88,8 @@ class SlackStandIn:
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -104,7 +113,9 @@ class SlackStandIn:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await self._args(request)
-        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+        # Socket Mode's URL is issued to the app-level token, everything else to the bot token.
+        token = APP_TOKEN if method == "apps.connections.open" else TOKEN
+        if request.headers.get("Authorization") != f"Bearer {token}":
             self._record(Call(method, args, 200, {"ok": False, "error": "invalid_auth"}))
             return web.json_response({"ok": False, "error": "invalid_auth"})
         if self.rate_limit.get(method, 0) > 0:
@@ -129,6 +140,8 @@ class SlackStandIn:
             }
         if method in {"chat.postMessage", "chat.postEphemeral"}:
             return {"ok": True, "channel": args.get("channel"), "ts": ts, "message_ts": ts}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://{LOOPBACK}:{self.port}/link"}
         if method == "views.publish":
             return {"ok": True, "view": {"id": "V1", **args.get("view", {})}}
         if method == "users.info":
@@ -143,6 +156,30 @@ class SlackStandIn:
         args["_key"] = request.match_info["key"]
         self._record(Call("response_url", args))
         return web.Response(text="ok")
+
+    async def _link(self, request: web.Request) -> web.WebSocketResponse:
+        """Slack's side of a Socket Mode connection: hello, then envelopes out, acks in."""
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_json({"type": "hello", "num_connections": 1,
+                                "connection_info": {"app_id": API_APP_ID}})
+        self._socket = socket
+        self._socket_ready.set()
+        async for message in socket:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self._record(Call("socket_ack", json.loads(message.data)))
+        return socket
+
+    async def push(self, kind: str, payload: dict[str, Any], timeout: float = 10.0) -> str:
+        """Send one Socket Mode envelope (slash_commands, events_api, interactive); its id."""
+        await asyncio.wait_for(self._socket_ready.wait(), timeout)
+        assert self._socket is not None
+        envelope_id = f"env-{next(self._ts)}"
+        await self._socket.send_json({
+            "envelope_id": envelope_id, "type": kind, "payload": payload,
+            "accepts_response_payload": kind != "events_api", "retry_attempt": 0,
+        })
+        return envelope_id
 
     def of(self, *methods: str, ok_only: bool = True) -> list[Call]:
         return [c for c in self.calls
@@ -184,21 +221,32 @@ def sign(
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
 
 
-def slash_body(text: str, *, team: str, user: str, channel: str, response_url: str) -> str:
-    return urlencode({
+def slash_command(text: str, *, team: str, user: str, channel: str,
+                  response_url: str) -> dict[str, str]:
+    """A /policy invocation's fields: form-encoded over HTTP, a JSON payload over Socket Mode."""
+    return {
         "token": "legacy", "team_id": team, "team_domain": "standin", "channel_id": channel,
         "channel_name": "general", "user_id": user, "user_name": user.lower(),
         "command": "/policy", "text": text, "api_app_id": API_APP_ID,
         "response_url": response_url, "trigger_id": f"trig-{time.monotonic_ns()}",
-    })
+    }
 
 
-def event_body(event: dict[str, Any], *, team: str, event_id: str) -> str:
-    return json.dumps({
+def slash_body(text: str, *, team: str, user: str, channel: str, response_url: str) -> str:
+    return urlencode(slash_command(text, team=team, user=user, channel=channel,
+                                   response_url=response_url))
+
+
+def event_callback(event: dict[str, Any], *, team: str, event_id: str) -> dict[str, Any]:
+    return {
         "token": "legacy", "team_id": team, "api_app_id": API_APP_ID, "event": event,
         "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
         "authorizations": [{"team_id": team, "user_id": BOT_USER_ID, "is_bot": True}],
-    })
+    }
+
+
+def event_body(event: dict[str, Any], *, team: str, event_id: str) -> str:
+    return json.dumps(event_callback(event, team=team, event_id=event_id))
 
 
 def action_body(payload: dict[str, Any]) -> str:
@@ -254,13 +302,19 @@ class Harness:
 @asynccontextmanager
 async def running_policybot(
     assistant: Any, state_path: Path, *, team_districts: dict[str, str] | None = None,
-    team: str = "T1",
+    team: str = "T1", socket_mode: bool = False,
 ) -> AsyncIterator[Harness]:
-    """The real server (create_app) on an ephemeral loopback port, talking to the stand-in."""
+    """The real server (create_app) on an ephemeral loopback port, talking to the stand-in.
+
+    With socket_mode the app gets an app-level token and no signing secret, as an operator
+    without a public URL would configure it: events then arrive over the websocket only.
+    """
     standin = SlackStandIn(team)
     await standin.start()
     settings = Settings(
-        slack_bot_token=TOKEN, slack_signing_secret=SIGNING_SECRET,
+        slack_bot_token=TOKEN,
+        slack_signing_secret="" if socket_mode else SIGNING_SECRET,
+        slack_app_token=APP_TOKEN if socket_mode else "",
         slack_api_url=standin.api_url, slack_team_districts=dict(team_districts or {}),
         state_path=str(state_path),
     )

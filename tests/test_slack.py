@@ -23,7 +23,9 @@ from slack_standin import (
     Call,
     Harness,
     all_strings,
+    event_callback,
     running_policybot,
+    slash_command,
 )
 
 from adapters.config import Settings, parse_env_file, parse_mapping
@@ -49,14 +51,15 @@ Scenario = Callable[[Harness], Awaitable[None]]
 
 def run(
     assistant: Assistant, tmp_path: Path, scenario: Scenario, *,
-    team_districts: dict[str, str] | None = None,
+    team_districts: dict[str, str] | None = None, socket_mode: bool = False,
 ) -> None:
     """One event loop per test, everything bounded by TEST_TIMEOUT, servers always torn down."""
     districts = {TEAM: "milton"} if team_districts is None else team_districts
 
     async def main() -> None:
         async with running_policybot(
-            assistant, tmp_path / "state.sqlite", team_districts=districts, team=TEAM
+            assistant, tmp_path / "state.sqlite", team_districts=districts, team=TEAM,
+            socket_mode=socket_mode,
         ) as harness:
             await scenario(harness)
 
@@ -283,6 +286,38 @@ def dm(text: str, *, ts: str, user: str = "U1", thread_ts: str | None = None, **
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event
+
+
+def test_socket_mode_answers_commands_and_mentions_over_the_websocket(assistant, tmp_path):
+    """No public URL: the app opens Slack's websocket with its app-level token, acks each
+    envelope by id and answers through the Web API; /slack/events is not served at all."""
+    expected = assistant.ask(QUESTION, "milton")
+
+    async def scenario(h: Harness) -> None:
+        async with h.session.get(f"{h.url}/healthz") as resp:
+            assert "/slack/events" not in (await resp.json())["routes"]
+        key = "socket-slash"
+        slash = slash_command(QUESTION, team=TEAM, user="U1", channel="C1",
+                              response_url=h.standin.response_url(key))
+        sent = time.monotonic()
+        envelope = await h.standin.push("slash_commands", slash)
+        acks = await h.standin.wait_count("socket_ack", 1, timeout=3.0)
+        assert acks[0].args["envelope_id"] == envelope
+        assert acks[0].at - sent < 3.0
+        answer = (await h.standin.wait_count("response_url", 1))[0]
+        assert answer.args["_key"] == key and answer.args["response_type"] == "ephemeral"
+        assert_answer_rendered(message_of(answer), expected)
+
+        event = mention(QUESTION, ts="300.1")
+        envelope = await h.standin.push(
+            "events_api", event_callback(event, team=TEAM, event_id="EvSocket1"))
+        acks = await h.standin.wait_count("socket_ack", 2, timeout=3.0)
+        assert acks[1].args["envelope_id"] == envelope
+        reply = (await h.standin.wait_count("chat.postMessage", 1))[0]
+        assert reply.args["channel"] == "C1" and reply.args["thread_ts"] == "300.1"
+        assert_answer_rendered(message_of(reply), expected)
+
+    run(assistant, tmp_path, scenario, socket_mode=True)
 
 
 def test_mention_in_channel_replies_in_thread(assistant, tmp_path):
