@@ -28,12 +28,13 @@ SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(r"outside of typical school hours|during and after the school day|at all times"),
-        "Not limited to the school day: “{m}”.",
+        "Also reaches beyond the school day: “{m}”.",
     ),
     (
         re.compile(
             r"school district computer resources|school computers|school district's network|"
-            r"middletown computers|district's computer and telephone systems"
+            r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b|"
+            r"district's computer and telephone systems"
         ),
         "Limited to school equipment: “{m}”.",
     ),

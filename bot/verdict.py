@@ -293,7 +293,8 @@ S_SCHOOL_DEVICE = rx(
     r"school district computer resources",
     r"\bschool computers?\b",
     r"\bschool district's network\b",
-    r"\bmiddletown computers\b",
+    # "Middletown computers": computers named without an owner are the district's.
+    r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b",
     r"\bdistrict's computer\b",
     r"\bschool district computers?\b",
 )

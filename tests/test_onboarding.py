@@ -14,6 +14,7 @@ from adapters.onboarding import apply_flags, detect, toml_value
 from bot.assistant import Assistant
 from bot.citations import citation_for
 from bot.crossref import Reference, consult_notes, references, resolve
+from bot.evaluation import load_labeled
 from bot.knowledge import bundled_knowledge_dir, load_district
 from bot.store import SQLiteStore, read_policy_source
 
@@ -473,3 +474,41 @@ def test_citation_for_matches_the_answers(kn):
             clause = assistant.clause(citation.clause_id)
             policy = next(p for p in district.policies if p.number == clause.policy)
             assert citation_for(clause, policy) == (citation.section, citation.citation)
+
+
+# --------------------------------------------------------------------------- portability
+
+OWN_SET = Path(__file__).resolve().parents[1] / "eval" / "staff.jsonl"
+
+
+@pytest.mark.parametrize("district_id", ["middletown", "marlborough", "milton", "dudley-charlton"])
+def test_a_renamed_district_gets_the_same_guidance(tmp_path, district_id):
+    """Nothing in the code knows a district by name: the same policy under another district's
+    name gives the same verdicts and the same clauses for every labeled question."""
+    bundled = bundled_knowledge_dir() / district_id
+    original = load_district(bundled)
+    root = tmp_path / "knowledge"
+    renamed = root / "riverton"
+    renamed.mkdir(parents=True)
+
+    def rename(text: str) -> str:
+        return text.replace(original.short_name, "Riverton").replace(
+            original.short_name.lower(), "riverton")
+
+    for policy in original.policies:
+        text = (bundled / policy.file).read_text(encoding="utf-8")
+        (renamed / rename(policy.file)).write_text(rename(text), encoding="utf-8")
+    toml = (bundled / "district.toml").read_text(encoding="utf-8")
+    (renamed / "district.toml").write_text(
+        rename(toml.replace(f'id = "{district_id}"', 'id = "riverton"')), encoding="utf-8")
+
+    before = Assistant.load(bundled_knowledge_dir(), index=tmp_path / "bundled.sqlite")
+    after = Assistant.load(root, index=tmp_path / "index.sqlite")
+    questions = [q for q in load_labeled(OWN_SET) if q.district == district_id]
+    assert len(questions) >= 20
+    for labeled in questions:
+        a = before.ask(labeled.question, district_id)
+        b = after.ask(rename(labeled.question), "riverton")
+        assert b.verdict == a.verdict, labeled.question
+        assert [c.clause_id.split(":", 1)[1] for c in b.citations] == [
+            c.clause_id.split(":", 1)[1] for c in a.citations], labeled.question
