@@ -833,7 +833,9 @@ def decide(
             and not _pairs_match(OPPOSITES, question, _rule_text(hit))
         ):
             return Decision(Verdict.ALLOWED, hit, reading, reason="the policy names this case")
-    for hit in candidates:
+    # Rules sure to cover the case are read before rules whose reach (working time, school
+    # computers) depends on a circumstance the question does not state.
+    for hit in sorted(candidates, key=lambda h: _reach_unknown(situation, h)):
         if hit.passage.text.rstrip().endswith(":"):
             continue  # a list's lead-in introduces rules; the items are the rules
         reading = read_hit(hit)
@@ -968,6 +970,23 @@ TOPICAL = frozenset(
 SITUATIONAL = frozenset({"team", "field_trip", "event"})
 
 
+def _off_subject(hit: Hit, question_concepts: set[str]) -> bool:
+    """A restriction about a subject (sexual content, violence, confidential matters) the
+    question does not raise: it restricts that subject, not the act in general."""
+    return bool((hit.passage.concepts & TOPICAL) - question_concepts)
+
+
+def _reach_unknown(situation: Situation, hit: Hit) -> bool:
+    """The rule is limited to working time or school computers, and the question does not
+    say when or on what device: whether the rule reaches the case is unknown."""
+    t = normalise(_rule_text(hit))
+    timed = bool(S_WORK_TIME.search(t)) and not S_ALL_TIMES.search(t)
+    device = bool(S_SCHOOL_DEVICE.search(normalise(hit.passage.quote)))
+    return (timed and not (situation.work_time or situation.personal_time)) or (
+        device and not (situation.school_device or situation.personal_device)
+    )
+
+
 def _coaches_only(hit: Hit) -> bool:
     """A rule about coaches and team members that names no other staff."""
     text = normalise(f"{hit.passage.clause.lead_in} {hit.passage.quote}")
@@ -1021,7 +1040,7 @@ def _stricter(
         reading = read_hit(hit)
         if reading.modality != "prohibit" or not _speaks_to(acts, hit, question_concepts):
             continue
-        if (hit.passage.concepts & TOPICAL) - question_concepts:
+        if _off_subject(hit, question_concepts):
             continue  # stricter, but about a subject (confidential matters…) the case is not
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
             OUTSIDE, question, _rule_text(hit)

@@ -99,3 +99,46 @@ def test_questions_about_what_the_district_may_do(assistant: Assistant) -> None:
                            "marlborough")
     assert answer.verdict == Verdict.ALLOWED
     assert "search" in answer.citations[0].quote.lower()
+
+
+SPRINGFIELD = """Springfield Public Schools
+Policy 9100 Staff Use of Social Media
+
+A. Working time
+1. Staff members shall not post photos or videos on social networking sites during working time \
+without prior approval of the principal.
+
+B. Students
+1. Staff members shall not share images of students on personal accounts.
+"""
+
+
+@pytest.fixture(scope="module")
+def springfield(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("springfield") / "knowledge"
+    folder = root / "springfield"
+    folder.mkdir(parents=True)
+    (folder / "policy-9100.txt").write_text(SPRINGFIELD, encoding="utf-8")
+    (folder / "district.toml").write_text(
+        'id = "springfield"\nname = "Springfield Public Schools"\nshort_name = "Springfield"\n'
+        'state = "MA"\ncontacts = ["your principal"]\n\n[[policies]]\n'
+        'file = "policy-9100.txt"\nnumber = "9100"\ntitle = "Staff Use of Social Media"\n'
+        'label = "Springfield Policy 9100"\nadopted = "2024"\ndate_label = "adopted 2024"\n',
+        encoding="utf-8")
+    return Assistant.load(root, root.parent / "index.sqlite")
+
+
+def test_a_rule_sure_to_reach_the_case_decides_before_a_working_time_rule(
+    springfield: Assistant,
+) -> None:
+    """The question says nothing about when: the working-time rule may not reach it, the rule
+    about students' photos surely does, so that one decides."""
+    question = "can I post photos and videos of my students on facebook?"
+    answer = springfield.ask(question, "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "images of students" in answer.citations[0].quote
+    assert not answer.conditions
+    during = springfield.ask("can I post photos on fb during the school day?", "springfield")
+    assert during.verdict == Verdict.CONDITIONAL
+    assert "during working time" in during.citations[0].quote
+    assert any("approval of the principal" in c for c in during.conditions)
