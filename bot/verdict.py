@@ -55,8 +55,9 @@ _DEALS = (
     r"reach|accept)"
 )
 Q_PARENT = rx(
-    rf"\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}\b{_DEALS}",
-    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}\b{_PARENT}\b",
+    rf"(?<!not a )(?<!not )(?<!no )\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}"
+    rf"\b{_DEALS}",
+    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}(?<!not a )(?<!not )(?<!no )\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(
     r"\bcolleague",

@@ -113,19 +113,23 @@ B. Students
 """
 
 
-@pytest.fixture(scope="module")
-def springfield(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("springfield") / "knowledge"
-    folder = root / "springfield"
+def make_district(root: Path, text: str) -> Assistant:
+    """A one-policy district written the way an administrator would add it."""
+    folder = root / "knowledge" / "springfield"
     folder.mkdir(parents=True)
-    (folder / "policy-9100.txt").write_text(SPRINGFIELD, encoding="utf-8")
+    (folder / "policy-9100.txt").write_text(text, encoding="utf-8")
     (folder / "district.toml").write_text(
         'id = "springfield"\nname = "Springfield Public Schools"\nshort_name = "Springfield"\n'
         'state = "MA"\ncontacts = ["your principal"]\n\n[[policies]]\n'
         'file = "policy-9100.txt"\nnumber = "9100"\ntitle = "Staff Use of Social Media"\n'
         'label = "Springfield Policy 9100"\nadopted = "2024"\ndate_label = "adopted 2024"\n',
         encoding="utf-8")
-    return Assistant.load(root, root.parent / "index.sqlite")
+    return Assistant.load(root / "knowledge", root / "index.sqlite")
+
+
+@pytest.fixture(scope="module")
+def springfield(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return make_district(tmp_path_factory.mktemp("springfield"), SPRINGFIELD)
 
 
 def test_a_rule_sure_to_reach_the_case_decides_before_a_working_time_rule(
@@ -142,3 +146,17 @@ def test_a_rule_sure_to_reach_the_case_decides_before_a_working_time_rule(
     assert during.verdict == Verdict.CONDITIONAL
     assert "during working time" in during.citations[0].quote
     assert any("approval of the principal" in c for c in during.conditions)
+
+
+def test_a_definition_is_quoted_with_the_rule_it_defines(tmp_path: Path) -> None:
+    """"Communications include … following" means nothing without the rule before it, and
+    the rule does not say what counts as communicating: they are quoted together."""
+    district = make_district(tmp_path, (
+        "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+        "A. Students\n1. Staff members should not communicate with currently enrolled students "
+        "on personal social media sites. Communications include, but are not limited to, "
+        "friending, following, commenting or posting messages.\n"
+    ))
+    answer = district.ask("can I follow a current student on tiktok?", "springfield")
+    assert "should not communicate" in answer.citations[0].quote
+    assert "following" in answer.citations[0].quote
