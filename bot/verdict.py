@@ -562,6 +562,15 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
     (rx(r"\bcalendar\b"), rx(r"except to access a calendar")),
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
+    # "friends of the educational account should be limited to … students and parents":
+    # the people the list names may join the class account.
+    (
+        rx(
+            rf"\b{_PARENT}\b[^.?!]{{0,60}}\b(?:class|classroom|team|club)(?:'s)? "
+            r"(?:page|account|acct|fb|facebook|insta|group)",
+        ),
+        rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
+    ),
 ]
 # Negation around the asked act: a directive never becomes "allowed" for such a question.
 Q_NEGATED = rx(

@@ -160,3 +160,22 @@ def test_a_definition_is_quoted_with_the_rule_it_defines(tmp_path: Path) -> None
     answer = district.ask("can I follow a current student on tiktok?", "springfield")
     assert "should not communicate" in answer.citations[0].quote
     assert "following" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("members", "allowed"), [
+    ("administrators, teachers, students, and parents of such students", True),
+    ("administrators and teachers", False),
+])
+def test_people_a_class_account_is_limited_to_may_join_it(
+    tmp_path: Path, members: str, allowed: bool
+) -> None:
+    district = make_district(tmp_path, (
+        "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+        "A. Class accounts\n1. A teacher must use an educational Facebook account to "
+        "communicate with students. The friends associated with such educational Facebook "
+        f"account should be limited to members of the educational community, such as {members}."
+        "\n"
+    ))
+    answer = district.ask("can my students' parents friend our class fb page?", "springfield")
+    assert (answer.verdict == Verdict.ALLOWED) is allowed
+    assert "limited to members" in answer.citations[0].quote
