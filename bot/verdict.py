@@ -502,6 +502,12 @@ OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"school-provided email",
         ),
     ),
+    # A phone call is a conversation, not the "electronic communication" a rule confines to
+    # school systems (texts, email and messages are).
+    (
+        rx(r"^(?!.*\b(?:text|txt|messag|msg|dm|e-?mail|snap|chat)).*\bcall(?:s|ing)?\b"),
+        rx(r"\bcommunicate electronically\b", r"\belectronic communications?\b"),
+    ),
 ]
 # The asker describes doing exactly what the rule requires (the school account, the whole
 # team on Talking Points, approving comments first): the rule is met, so the act is allowed.
@@ -880,7 +886,8 @@ def decide(
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
             continue
-        stricter = _stricter(verdict, hit, candidates, situation, question, acts, question_concepts)
+        stricter = _stricter(verdict, hit, candidates, hits[:10], situation, question, acts,
+                             question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
         return stricter or Decision(verdict, hit, reading, conditions=conditions)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
@@ -986,6 +993,19 @@ def _off_subject(hit: Hit, question_concepts: set[str]) -> bool:
     return bool((hit.passage.concepts & TOPICAL) - question_concepts)
 
 
+CHANNELS = frozenset({"email", "phone", "social"})
+S_ELECTRONIC = rx(r"\belectronic(?:ally)?\b")
+
+
+def _other_channel(hit: Hit, question_concepts: set[str]) -> bool:
+    """The rule names a channel (email, phone, social sites) and the question names only
+    others."""
+    if S_ELECTRONIC.search(normalise(hit.passage.text)):
+        return False  # "communicate electronically … such as email" covers texts too
+    rule, asked = hit.passage.concepts & CHANNELS, question_concepts & CHANNELS
+    return bool(rule and asked and not rule & asked)
+
+
 def _reach_unknown(situation: Situation, hit: Hit) -> bool:
     """The rule is limited to working time or school computers, and the question does not
     say when or on what device: whether the rule reaches the case is unknown."""
@@ -1032,18 +1052,25 @@ def _stricter(
     verdict: Verdict,
     chosen: Hit,
     candidates: list[Hit],
+    nearby: list[Hit],
     situation: Situation,
     question: str,
     acts: set[str],
     question_concepts: set[str],
 ) -> Decision | None:
-    """Caution: a permissive reading yields to a restriction that also applies."""
+    """Caution: a permissive reading yields to a restriction that also applies.
+
+    A restriction on the question's own subject (confidential matters, alcohol) counts from
+    a little further down too: it is the rule written for the case."""
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
-    for hit in candidates:
+    subject = question_concepts & TOPICAL
+    for hit in candidates + [h for h in nearby if h not in candidates]:
         same_clause = hit.passage.clause.id == chosen.passage.clause.id
+        on_subject = bool(subject & hit.passage.concepts)
         # A stricter sentence of the same clause counts even if it ranks a little lower.
-        if hit is chosen or hit.score < (0.5 if same_clause else 0.75) * chosen.score:
+        close = hit in candidates and hit.score >= (0.5 if same_clause else 0.75) * chosen.score
+        if hit is chosen or not (close or on_subject):
             continue
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
@@ -1052,6 +1079,8 @@ def _stricter(
             continue
         if _off_subject(hit, question_concepts):
             continue  # stricter, but about a subject (confidential matters…) the case is not
+        if _other_channel(hit, question_concepts):
+            continue  # stricter, but about email when the question is about a phone call
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
             OUTSIDE, question, _rule_text(hit)
         ):

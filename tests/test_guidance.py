@@ -179,3 +179,41 @@ def test_people_a_class_account_is_limited_to_may_join_it(
     answer = district.ask("can my students' parents friend our class fb page?", "springfield")
     assert (answer.verdict == Verdict.ALLOWED) is allowed
     assert "limited to members" in answer.citations[0].quote
+
+
+PHONES = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Communicating with families\n"
+    "1. As to any matter relating to education, staff members are to communicate "
+    "electronically with students and parents only through school-based resources, such as "
+    "the school email system. Staff is also discouraged from using home telephones and "
+    "personal cell phones to communicate with students and their families. Staff members must "
+    "remember that school records may be requested by the public. Staff should keep a log of "
+    "contacts with families. No conversation relating to a confidential matter shall ever be "
+    "conducted by cellular telephone.\n\n"
+    "B. Other rules\n"
+    "1. Staff members shall not use the school logo on personal social networking sites.\n"
+    "2. Staff members shall not post photographs of students without parental consent.\n"
+    "3. Staff members shall not access social networking sites during instructional time.\n"
+    "4. Staff members should configure privacy settings on their personal accounts.\n"
+    "5. Staff members may not accept current students as friends on social networking sites.\n"
+)
+
+
+def test_a_call_is_not_electronic_communication_but_a_text_is(tmp_path: Path) -> None:
+    district = make_district(tmp_path, PHONES)
+    call = district.ask("can I call a parent from my cell about the field trip?", "springfield")
+    assert call.verdict == Verdict.DISCOURAGED
+    assert "discouraged from using home telephones" in call.citations[0].quote
+    text = district.ask("can I text a parent from my cell about the field trip?", "springfield")
+    assert text.verdict not in (Verdict.DISCOURAGED, Verdict.ALLOWED)
+    assert "communicate electronically" in text.citations[0].quote
+
+
+def test_a_rule_on_the_questions_own_subject_is_stricter(tmp_path: Path) -> None:
+    """Discouraged in general, never for confidential matters: an IEP call is the latter."""
+    district = make_district(tmp_path, PHONES)
+    answer = district.ask("can I call a parent on my cell to go over her son's IEP results?",
+                          "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "confidential matter" in answer.citations[0].quote
