@@ -12,7 +12,7 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.verdict import Decision, Situation
+from bot.verdict import UNOWNED_COMPUTERS, Decision, Situation
 
 SUMMARY_QUOTE_CHARS = 320
 
@@ -33,8 +33,7 @@ SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"school district computer resources|school computers|school district's network|"
-            r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b|"
-            r"district's computer and telephone systems"
+            rf"{UNOWNED_COMPUTERS}|district's computer and telephone systems"
         ),
         "Limited to school equipment: “{m}”.",
     ),

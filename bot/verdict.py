@@ -54,10 +54,10 @@ _DEALS = (
     r"(?:sent|send|request|friend|follow|add|asked|wants|text|messag|dm|call|email|contact|"
     r"reach|accept)"
 )
+_NOT = r"(?<!not a )(?<!not )(?<!no )"  # "not a parent", "no parents"
 Q_PARENT = rx(
-    rf"(?<!not a )(?<!not )(?<!no )\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}"
-    rf"\b{_DEALS}",
-    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}(?<!not a )(?<!not )(?<!no )\b{_PARENT}\b",
+    rf"{_NOT}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}\b{_DEALS}",
+    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}{_NOT}\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(
     r"\bcolleague",
@@ -290,12 +290,13 @@ S_COLLEAGUE = rx(
     r"\bfaculty or staff\b",
     r"\bother staff",
 )
+# "Middletown computers": computers named without an owner are the district's.
+UNOWNED_COMPUTERS = r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b"
 S_SCHOOL_DEVICE = rx(
     r"school district computer resources",
     r"\bschool computers?\b",
     r"\bschool district's network\b",
-    # "Middletown computers": computers named without an owner are the district's.
-    r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b",
+    UNOWNED_COMPUTERS,
     r"\bdistrict's computer\b",
     r"\bschool district computers?\b",
 )
@@ -1206,13 +1207,6 @@ def _verdict_from(
         return Verdict.CONDITIONAL
     # A ban limited to working time or to school computers, asked about without saying
     # when or on what: allowed only outside that limit, which the answer then names.
-    sentence = normalise(hit.passage.quote)
-    if reading.modality == "prohibit" and (
-        (S_WORK_TIME.search(sentence) and not (situation.work_time or situation.personal_time))
-        or (
-            S_SCHOOL_DEVICE.search(sentence)
-            and not (situation.school_device or situation.personal_device)
-        )
-    ):
+    if reading.modality == "prohibit" and _reach_unknown(situation, hit):
         return Verdict.CONDITIONAL
     return Verdict.PROHIBITED
