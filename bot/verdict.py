@@ -865,8 +865,12 @@ def decide(
             hit, question_concepts
         ):
             continue
-        if reading.modality == "prohibit" and _pairs_match(OUTSIDE, question, _rule_text(hit)):
-            continue
+        if (
+            reading.modality == "prohibit"
+            and _pairs_match(OUTSIDE, question, _rule_text(hit))
+            and not _pairs_match(COMPLIANCE, question, _rule_text(hit))
+        ):
+            continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue

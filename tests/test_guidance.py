@@ -217,3 +217,13 @@ def test_a_rule_on_the_questions_own_subject_is_stricter(tmp_path: Path) -> None
                           "springfield")
     assert answer.verdict == Verdict.PROHIBITED
     assert "confidential matter" in answer.citations[0].quote
+
+
+def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
+    """"Only through school-based resources" is about school email too: it names the way to
+    do it, so asking to use it is answered by that rule, not set aside as another channel."""
+    district = make_district(tmp_path, PHONES)
+    answer = district.ask("can I use my school email to message parents about the field trip?",
+                          "springfield")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "only through school-based resources" in answer.citations[0].quote
