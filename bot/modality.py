@@ -63,7 +63,11 @@ POWER = rx(
     r"\bcould be cause for discipline\b",
     r"\bmay expose an employee to discipline\b",
 )
-DISCOURAGE = rx(r"\bdiscouraged\b", r"\bwise to delay\b", r"\bconcerned\b")
+# Advice against the act itself ("discouraged", "wise to delay posting") outranks the
+# advisory wording it is phrased in ("it's wise"); concern reads as discouraging only when
+# the sentence states no rule.
+ADVISE_AGAINST = rx(r"\bdiscouraged\b", r"\bwise to (?:delay|wait|hold off|avoid)\b")
+CONCERN = rx(r"\bconcerned\b")
 ENCOURAGE = rx(
     r"\bencourage",
     r"\bgood idea\b",
@@ -167,7 +171,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         modality = "power"
     elif PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
         modality = "permit"
-    elif DISCOURAGE.search(t) and "discouraged" in t:
+    elif ADVISE_AGAINST.search(t):
         modality = "discourage"
     elif (
         PROHIBIT.search(t)
@@ -177,7 +181,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         modality = "prohibit"
     elif ENCOURAGE.search(t):
         modality = "encourage"
-    elif DISCOURAGE.search(t):
+    elif CONCERN.search(t):
         modality = "discourage"
     elif OBLIGE.search(t) or (lead and OBLIGE.search(lead)):
         modality = "oblige"

@@ -299,6 +299,9 @@ S_SCHOOL_DEVICE = rx(
     UNOWNED_COMPUTERS,
     r"\bdistrict's computer\b",
     r"\bschool district computers?\b",
+    r"\b(?:school|district)[- ](?:owned|issued|provided) (?:computers?|devices?|equipment|"
+    r"technology|laptops?)\b",
+    r"\b(?:school|district) (?:devices|equipment|laptops|network)\b",
 )
 S_POST_ONLY = rx(
     r"\bpost(?:ing|s)?\b",
@@ -309,13 +312,16 @@ S_POST_ONLY = rx(
 )
 S_ACCESS = rx(r"\baccess", r"\bvisit", r"\bview", r"\bbrows", r"\bread")
 S_WORK_TIME = rx(
-    r"\bworking time\b",
-    r"\bwork hours\b",
-    r"\bschool time\b",
-    r"\bschool day\b",
-    r"\bschool hours\b",
+    r"\bworking (?:time|hours)\b",
+    r"\bwork (?:hours|time)\b",
+    r"\bschool (?:time|day|hours)\b",
     r"\bregular work hours\b",
-    r"\bwork time\b",
+    r"\bwork ?day\b",
+    r"\binstructional (?:time|hours|periods?)\b",
+    r"\bclass time\b",
+    r"\bduring (?:class|classes|the work ?day)\b",
+    r"\b(?:duty|contract|contractual) (?:hours|time)\b",
+    r"\bwhile on duty\b",
 )
 S_ALL_TIMES = rx(
     r"\bat all times\b",

@@ -227,3 +227,51 @@ def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
                           "springfield")
     assert answer.verdict == Verdict.ALLOWED
     assert "only through school-based resources" in answer.citations[0].quote
+
+
+
+ANGRY = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Guidelines\n1. Think before posting. Comments can be forwarded or copied. If angry or "
+    "passionate about a subject, it's wise to delay posting until calmer heads prevail.\n\n"
+    "B. Rules\n1. Staff members shall not post confidential information about students.\n"
+    "2. Staff members shall not use the school logo on personal social networking sites.\n"
+    "3. Staff members may not accept current students as friends on social networking sites.\n"
+    "4. Staff members shall not access social networking sites during instructional time.\n"
+)
+
+
+def test_advice_to_hold_off_posting_when_angry_is_discouraged(tmp_path: Path) -> None:
+    """"It's wise to delay posting" advises against the act: discouraged, not silence, and
+    "so mad" is the anger the advice is about."""
+    district = make_district(tmp_path, ANGRY)
+    answer = district.ask("so mad about the board vote tonight, ok to write a fb post about it?",
+                          "springfield")
+    assert answer.verdict == Verdict.DISCOURAGED
+    assert "wise to delay posting" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("limit", ["during instructional time", "during the workday",
+                                   "during duty hours"])
+def test_a_ban_limited_to_working_time_in_other_words_does_not_reach_evenings(
+    tmp_path: Path, limit: str
+) -> None:
+    """A sixth district words its time limit its own way; "tonight at home" is still outside it."""
+    district = make_district(tmp_path, ANGRY.replace("during instructional time", limit))
+    evening = district.ask("can I go on facebook tonight at home?", "springfield")
+    assert evening.verdict == Verdict.NOT_ADDRESSED
+    assert limit in evening.citations[0].quote
+    assert limit.removeprefix("during ") in evening.summary
+    prep = district.ask("can I go on facebook during my prep period?", "springfield")
+    assert prep.verdict == Verdict.PROHIBITED
+    assert limit in prep.citations[0].quote
+
+
+def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path: Path) -> None:
+    district = make_district(tmp_path, ANGRY.replace(
+        "during instructional time", "on district-owned devices"))
+    own = district.ask("can I check instagram on my own phone?", "springfield")
+    assert own.verdict == Verdict.NOT_ADDRESSED
+    assert "district-owned devices" in own.citations[0].quote
+    school = district.ask("can I check instagram on my school laptop?", "springfield")
+    assert school.verdict == Verdict.PROHIBITED
