@@ -29,6 +29,13 @@ PERMIT = rx(
     r"\bit is acknowledged\b",
     r"\bmay make\b",
     r"\bwill make reasonable use\b",
+    r"\b(?:is|are) (?:allowed|acceptable)\b",
+    r"\bit is acceptable\b",
+    r"\bneed not\b",
+    # "Staff may text…": a permission when staff are the ones who may (not "may be disciplined").
+    r"\b(?:staff|members|employees?|teachers?|coaches|personnel|educators?) may (?:also )?"
+    r"(?:use|communicate|text|call|e-?mail|post|create|contact|access|accept|send|share|"
+    r"maintain|have|establish|join|participate|respond|reply|invite|list|friend|follow)\b",
 )
 PROHIBIT = rx(
     r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",
@@ -49,6 +56,9 @@ PROHIBIT = rx(
     r"\brefrain from\b",
     r"\bwill reject\b",
     r"\bwill not\b",
+    r"\bnot (?:allowed|acceptable)\b",
+    r"\bforbid",
+    r"\bbanned\b",
 )
 # What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes,
 # but only for questions about what the district may do.
@@ -66,7 +76,13 @@ POWER = rx(
 # Advice against the act itself ("discouraged", "wise to delay posting") outranks the
 # advisory wording it is phrased in ("it's wise"); concern reads as discouraging only when
 # the sentence states no rule.
-ADVISE_AGAINST = rx(r"\bdiscouraged\b", r"\bwise to (?:delay|wait|hold off|avoid)\b")
+ADVISE_AGAINST = rx(
+    r"\bdiscouraged\b",
+    r"\bwise to (?:delay|wait|hold off|avoid)\b",
+    r"\b(?:advised|urged|cautioned) (?:not to|against)\b",
+    r"\bnot (?:recommended|advisable)\b",
+    r"\binadvisable\b",
+)
 CONCERN = rx(r"\bconcerned\b")
 ENCOURAGE = rx(
     r"\bencourage",
@@ -75,6 +91,8 @@ ENCOURAGE = rx(
     r"\bit'?s wise\b",
     r"\bbest practice\b",
     r"\bmake sure\b",
+    r"\burged to\b",
+    r"\bis recommended\b",
 )
 OBLIGE = rx(
     r"\bmust\b",
@@ -82,14 +100,15 @@ OBLIGE = rx(
     r"\bshould\b",
     r"\bwill be (?:sent|copied)\b",
     r"\brequired?\b",
+    r"\brequires (?:the )?(?:[\w']+ ){0,2}(?:approval|permission|consent)\b",
     r"\bexpected to\b",
     r"\bare to\b",
     r"\bis subject to\b",
     r"\bis to be\b",
     r"\bare to be\b",
     # Guideline lists speak in the imperative: "Be sure…", "Use good judgment…", "Ask a principal".
-    r"^\W*(?:if [^,]{3,120}, )?(?:be sure|make sure|be |use |follow |respect |think before|cite |"
-    r"maintain |protect |monitor |ask |verify |keep |configure |consider )",
+    r"^\W*(?:if [^,]{3,120}, )?(?:be sure|make sure|be |use (?!of\b)|follow |respect |"
+    r"think before|cite |maintain |protect |monitor |ask |verify |keep |configure |consider )",
 )
 
 # Conditions under which a restricted act becomes allowed, by kind.
@@ -101,6 +120,9 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
         r"should be obtained",
         r"approval .* obtained",
         r"without .*permission",
+        r"\bwith (?:the )?(?:[\w']+ )?(?:prior |written |express )?"
+        r"(?:approval|permission|consent)\b",
+        r"\brequires? (?:the )?(?:[\w']+ ){0,2}(?:approval|permission|consent)\b",
     ),
     "copy": rx(r"copied to", r"\bcc\b"),
     "emergency": rx(r"\bemergenc", r"\burgent situation\b"),

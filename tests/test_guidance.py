@@ -275,3 +275,35 @@ def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path:
     assert "district-owned devices" in own.citations[0].quote
     school = district.ask("can I check instagram on my school laptop?", "springfield")
     assert school.verdict == Verdict.PROHIBITED
+
+
+WORDED = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Students\n"
+    "1. Staff members are not allowed to friend or follow current students on social "
+    "networking sites.\n"
+    "2. Employees are forbidden from posting photographs of students on personal accounts.\n"
+    "3. Coaches may text team captains about practice schedule changes.\n\n"
+    "B. Advice\n"
+    "1. Teachers are strongly advised not to give students their personal cell phone numbers.\n"
+    "2. Staff members are urged to use privacy settings on their personal accounts.\n"
+    "3. Staff members are allowed to use social media during their lunch breaks.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "verdict", "quoted"), [
+    ("can I follow a current student on insta?", Verdict.PROHIBITED, "not allowed to friend"),
+    ("can i post pics of my students on my personal fb?", Verdict.PROHIBITED, "forbidden"),
+    ("can I text my team captain about a practice time change?", Verdict.ALLOWED,
+     "Coaches may text"),
+    ("can I give my cell number to my students?", Verdict.DISCOURAGED, "advised not to"),
+    ("can I check facebook during my lunch break?", Verdict.ALLOWED, "allowed to use"),
+])
+def test_a_sixth_district_worded_its_own_way_gets_the_same_reading(
+    tmp_path: Path, question: str, verdict: Verdict, quoted: str
+) -> None:
+    """"not allowed", "forbidden", "may text", "advised not to", "are allowed to": the
+    modality is read from common policy wording, not only from the five bundled policies'."""
+    answer = make_district(tmp_path, WORDED).ask(question, "springfield")
+    assert answer.verdict == verdict
+    assert quoted in answer.citations[0].quote
