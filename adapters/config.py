@@ -127,6 +127,11 @@ class Settings:
         return self.slack_http_configured or self.slack_socket_mode
 
     @property
+    def teams_authenticated(self) -> bool:
+        """With an app id, tokens are validated; without one, only anonymous turns exist."""
+        return bool(self.teams_app_id)
+
+    @property
     def teams_configured(self) -> bool:
         return bool(self.teams_app_id or self.teams_allow_anonymous)
 

@@ -19,7 +19,7 @@ import re
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import jwt
@@ -71,56 +71,32 @@ class TeamsConfigError(RuntimeError):
 # --------------------------------------------------------------------------- configuration
 
 
-@dataclass(frozen=True)
-class TeamsConfig:
-    """The plain TEAMS_* settings, mapped onto the SDK's CLIENTID/CLIENTSECRET/... names."""
-
-    app_id: str = ""
-    app_password: str = ""
-    tenant_id: str = ""
-    allow_anonymous: bool = False
-    tenant_districts: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> TeamsConfig:
-        """The Teams part of the servers' settings; one parser (Settings) reads TEAMS_*."""
-        settings = settings or Settings.from_env(env=os.environ)
-        return cls(
-            app_id=settings.teams_app_id,
-            app_password=settings.teams_app_password,
-            tenant_id=settings.teams_tenant_id,
-            allow_anonymous=settings.teams_allow_anonymous,
-            tenant_districts=dict(settings.teams_tenant_districts),
+def validate(settings: Settings) -> None:
+    """Refuse to start half-configured: anonymous is never implied by missing credentials."""
+    if settings.teams_app_id and not settings.teams_app_password:
+        raise TeamsConfigError(
+            "TEAMS_APP_ID is set but TEAMS_APP_PASSWORD is empty: set the client secret of "
+            "the Azure Bot's app registration."
+        )
+    if settings.teams_app_password and not settings.teams_app_id:
+        raise TeamsConfigError("TEAMS_APP_PASSWORD is set but TEAMS_APP_ID is empty.")
+    if not settings.teams_app_id and not settings.teams_allow_anonymous:
+        raise TeamsConfigError(
+            "Teams has no credentials: set TEAMS_APP_ID and TEAMS_APP_PASSWORD (Azure Bot "
+            "registration), or TEAMS_ALLOW_ANONYMOUS=true for a local emulator only."
         )
 
-    @property
-    def authenticated(self) -> bool:
-        return bool(self.app_id)
 
-    def validate(self) -> None:
-        """Refuse to start half-configured: anonymous is never implied by missing credentials."""
-        if self.app_id and not self.app_password:
-            raise TeamsConfigError(
-                "TEAMS_APP_ID is set but TEAMS_APP_PASSWORD is empty: set the client secret of "
-                "the Azure Bot's app registration."
-            )
-        if self.app_password and not self.app_id:
-            raise TeamsConfigError("TEAMS_APP_PASSWORD is set but TEAMS_APP_ID is empty.")
-        if not self.app_id and not self.allow_anonymous:
-            raise TeamsConfigError(
-                "Teams has no credentials: set TEAMS_APP_ID and TEAMS_APP_PASSWORD (Azure Bot "
-                "registration), or TEAMS_ALLOW_ANONYMOUS=true for a local emulator only."
-            )
-
-    def auth_configuration(self) -> AgentAuthConfiguration:
-        """SDK configuration; issuer validation is opt-in in the SDK, so we always opt in."""
-        return AgentAuthConfiguration(
-            CLIENTID=self.app_id or None,
-            CLIENTSECRET=self.app_password or None,
-            TENANTID=self.tenant_id or None,
-            ANONYMOUS_ALLOWED=self.allow_anonymous,
-            VALIDATE_ISSUER=True,
-        )
+def auth_configuration(settings: Settings) -> AgentAuthConfiguration:
+    """The plain TEAMS_* settings under the SDK's CLIENTID/CLIENTSECRET/… names; issuer
+    validation is opt-in in the SDK, so we always opt in."""
+    return AgentAuthConfiguration(
+        CLIENTID=settings.teams_app_id or None,
+        CLIENTSECRET=settings.teams_app_password or None,
+        TENANTID=settings.teams_tenant_id or None,
+        ANONYMOUS_ALLOWED=settings.teams_allow_anonymous,
+        VALIDATE_ISSUER=True,
+    )
 
 
 # --------------------------------------------------------------------------- authentication
@@ -179,13 +155,13 @@ def _is_loopback(url: str) -> bool:
 class RequestAuthenticator:
     """Bearer-token check that precedes the SDK: every failure is Unauthorized, never a crash."""
 
-    def __init__(self, config: TeamsConfig, keys: SigningKeySource | None = None) -> None:
-        self._config = config
-        self._validator = _Validator(config.auth_configuration(), keys)
+    def __init__(self, settings: Settings, keys: SigningKeySource | None = None) -> None:
+        self._settings = settings
+        self._validator = _Validator(auth_configuration(settings), keys)
 
     async def authenticate(self, header: str | None, service_url: str) -> ClaimsIdentity:
         if not header:
-            if not self._config.allow_anonymous:
+            if not self._settings.teams_allow_anonymous:
                 raise Unauthorized("missing Authorization header")
             # Anonymous turns reply without a token; only to a local emulator, so an
             # anonymous caller cannot make us POST to arbitrary hosts.
@@ -196,7 +172,7 @@ class RequestAuthenticator:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or any(c.isspace() for c in token):
             raise Unauthorized("malformed Authorization header")
-        if not self._config.authenticated:
+        if not self._settings.teams_authenticated:
             raise Unauthorized("token sent but no TEAMS_APP_ID to validate its audience")
         try:
             unverified = jwt.get_unverified_header(token)
@@ -294,10 +270,10 @@ class TurnMemory:
 class TeamsBot:
     """Conversation handlers for personal chats, channel @mentions and group chats."""
 
-    def __init__(self, assistant: Any, state: StateStore, config: TeamsConfig) -> None:
+    def __init__(self, assistant: Any, state: StateStore, settings: Settings) -> None:
         self.assistant = assistant
         self.state = state
-        self.config = config
+        self.settings = settings
         self.memory = TurnMemory()
 
     # ----- districts
@@ -325,7 +301,7 @@ class TeamsBot:
         mapped = self._valid(self.state.get_district("workspace", f"teams:{tenant}"))
         if mapped:
             return mapped, "your organization's setting"
-        mapped = self._valid(self.config.tenant_districts.get(tenant))
+        mapped = self._valid(self.settings.teams_tenant_districts.get(tenant))
         if mapped:
             return mapped, "your organization's setting"
         return None, ""
@@ -558,23 +534,23 @@ class TeamsEndpoint:
     def __init__(
         self,
         bot: TeamsBot,
-        config: TeamsConfig,
+        settings: Settings,
         *,
         signing_keys: SigningKeySource | None = None,
         token_provider_factory: TokenProviderFactory | None = None,
     ) -> None:
-        config.validate()
+        validate(settings)
         self.bot = bot
-        self.config = config
-        self.authenticator = RequestAuthenticator(config, signing_keys)
+        self.settings = settings
+        self.authenticator = RequestAuthenticator(settings, signing_keys)
         self.connections = ConnectionManager(
             token_provider_factory or _msal_provider,
-            connections_configurations={"SERVICE_CONNECTION": config.auth_configuration()},
+            connections_configurations={"SERVICE_CONNECTION": auth_configuration(settings)},
         )
         self.adapter = CloudAdapter(connection_manager=self.connections)
         self.adapter.on_turn_error = self._on_adapter_error
         self.application = build_application(bot, self.connections)
-        if not config.authenticated:
+        if not settings.teams_authenticated:
             # Anonymous turns have no app id; the SDK would warn about it on every turn.
             logging.getLogger(
                 "microsoft_agents.hosting.core.connector.client.user_token_client"
@@ -629,22 +605,22 @@ def attach(
     app: web.Application,
     assistant: Any,
     state: StateStore,
-    settings: Any = None,
+    settings: Settings | None = None,
     *,
     signing_keys: SigningKeySource | None = None,
     token_provider_factory: TokenProviderFactory | None = None,
 ) -> None:
     """Add POST /api/messages to the shared aiohttp app; raises TeamsConfigError if unsafe."""
-    config = TeamsConfig.from_settings(settings)
+    settings = settings or Settings.from_env(env=os.environ)
     endpoint = TeamsEndpoint(
-        TeamsBot(assistant, state, config),
-        config,
+        TeamsBot(assistant, state, settings),
+        settings,
         signing_keys=signing_keys,
         token_provider_factory=token_provider_factory,
     )
     app[TEAMS_ENDPOINT] = endpoint
     app.router.add_post(ROUTE, endpoint.handle)
-    mode = "authenticated" if config.authenticated else "ANONYMOUS (local emulator only)"
+    mode = "authenticated" if settings.teams_authenticated else "ANONYMOUS (local emulator only)"
     logger.info("Teams endpoint %s enabled, %s", ROUTE, mode)
 
 
@@ -655,12 +631,13 @@ __all__ = [
     "StaticSigningKeys",
     "TEAMS_ENDPOINT",
     "TeamsBot",
-    "TeamsConfig",
     "TeamsConfigError",
     "TeamsEndpoint",
     "TurnMemory",
     "attach",
+    "auth_configuration",
     "build_application",
     "question_text",
     "thread_key",
+    "validate",
 ]

@@ -386,13 +386,14 @@ def test_slack_and_teams_show_the_same_verdict_and_citations(assistant, tmp_path
         pytest.skip(f"{SHARED_DEV} not found (expects shared/ next to the repository)")
     pytest.importorskip("slack_bolt")
     pytest.importorskip("microsoft_agents.hosting.aiohttp")
+    from adapters.config import Settings
     from adapters.slack import answer_message
-    from adapters.teams import TeamsBot, TeamsConfig
+    from adapters.teams import TeamsBot
     from bot.state import StateStore
 
     state = StateStore(tmp_path / "state.sqlite")
     try:
-        teams = TeamsBot(assistant, state, TeamsConfig())
+        teams = TeamsBot(assistant, state, Settings())
         for row in labeled(SHARED_DEV):
             answer = assistant.ask(row["question"], row["district"])
             slack = slack_view(answer_message(answer, shareable=True))

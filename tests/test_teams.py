@@ -49,9 +49,9 @@ from adapters.config import Settings  # noqa: E402
 from adapters.teams import (  # noqa: E402
     StaticSigningKeys,
     TeamsBot,
-    TeamsConfig,
     TeamsConfigError,
     attach,
+    auth_configuration,
     build_application,
     question_text,
 )
@@ -193,7 +193,7 @@ def test_commands_help_district_compare(assistant, state) -> None:
 
 def test_user_choice_overrides_tenant_mapping(assistant, state) -> None:
     state.set_district("user", f"teams:{TENANT}:aad-user-1", "ct-4118")
-    bot = TeamsBot(assistant, state, TeamsConfig(tenant_districts={TENANT: "milton"}))
+    bot = TeamsBot(assistant, state, Settings(teams_tenant_districts={TENANT: "milton"}))
     assert bot.default_district(TENANT, "aad-user-1") == ("ct-4118", "your choice")
     assert bot.default_district(TENANT, "someone-else")[0] == "milton"
     assert bot.default_district("other-tenant", "someone-else") == (None, "")
@@ -264,15 +264,15 @@ def test_feedback_invoke_is_stored_without_question_text(assistant, state, monke
 
 def test_turn_level_with_sdk_test_adapter(assistant, state) -> None:
     """The same handlers, driven by microsoft_agents.testing without HTTP."""
-    bot = TeamsBot(assistant, state, TeamsConfig(tenant_districts={TENANT: "milton"}))
-    config = TeamsConfig(allow_anonymous=True)
+    bot = TeamsBot(assistant, state, Settings(teams_tenant_districts={TENANT: "milton"}))
+    config = Settings(teams_allow_anonymous=True)
     from microsoft_agents.hosting.core import ConnectionManager
 
     from adapters.teams import _msal_provider
 
     connections = ConnectionManager(
         _msal_provider,
-        connections_configurations={"SERVICE_CONNECTION": config.auth_configuration()},
+        connections_configurations={"SERVICE_CONNECTION": auth_configuration(config)},
     )
     app = build_application(bot, connections)
     reference = ConversationReference(
@@ -308,7 +308,7 @@ def test_dev_set_card_matches_core_answer(assistant, state) -> None:
     if not DEV.is_file():
         pytest.skip(f"{DEV} not found (expects the shared/ folder next to the repository)")
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
-    bot = TeamsBot(assistant, state, TeamsConfig())
+    bot = TeamsBot(assistant, state, Settings())
     for row in rows:
         body = activity(row["question"], "http://127.0.0.1:9/", conversation_id=f"a:{row['id']}",
                         aad_object_id=f"aad-{row['id']}")
@@ -429,8 +429,9 @@ def test_refuses_to_start_without_credentials_or_anonymous_flag(assistant, state
                      Settings(teams_app_password="secret")):
         with pytest.raises(TeamsConfigError):
             attach(web.Application(), assistant, state, settings)
-    assert TeamsConfig(allow_anonymous=True).auth_configuration().ANONYMOUS_ALLOWED
-    config = TeamsConfig(app_id=APP_ID, app_password="x", tenant_id=TENANT).auth_configuration()
+    assert auth_configuration(Settings(teams_allow_anonymous=True)).ANONYMOUS_ALLOWED
+    config = auth_configuration(
+        Settings(teams_app_id=APP_ID, teams_app_password="x", teams_tenant_id=TENANT))
     assert config.VALIDATE_ISSUER and not config.ANONYMOUS_ALLOWED
     assert config.CLIENT_ID == APP_ID and config.TENANT_ID == TENANT
 
