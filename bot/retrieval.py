@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.language import Lexicon, features
+from bot.language import Lexicon, features, normalise
+from bot.modality import PROHIBIT
 from bot.parsing import Clause
 
 # Field weights: how much a sentence's surroundings speak for it.
@@ -141,6 +142,8 @@ _REFERS_BACK = re.compile(
 )
 
 
+_NAMES_A_PROHIBITION = re.compile(r"^\W*(?:this|that|these) (?:prohibitions?|restrictions?)\b",
+                                  re.I)
 # Words inside a sentence that only make sense with the sentence before it.
 _POINTS_BACK = re.compile(r"\b(?:these categories|such educational|such account|such requests)\b",
                           re.I)
@@ -161,6 +164,16 @@ def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, 
     points_back = _REFERS_BACK.match(source[start:end]) or _POINTS_BACK.search(source[start:end])
     if i > 0 and points_back and end - spans[i - 1][0] <= MAX_QUOTE:
         start = spans[i - 1][0]
+        # "This prohibition extends to texting" after a permission: the prohibition it
+        # extends (and whom it covers) is the sentence before that.
+        if (
+            i > 1
+            and _NAMES_A_PROHIBITION.match(source[spans[i][0] : end])
+            and not PROHIBIT.search(normalise(source[start : spans[i - 1][1]]))
+            and PROHIBIT.search(normalise(source[spans[i - 2][0] : spans[i - 2][1]]))
+            and end - spans[i - 2][0] <= MAX_QUOTE
+        ):
+            start = spans[i - 2][0]
     if i + 1 < len(spans):
         nxt = spans[i + 1]
         if _REFERS_BACK.match(source[nxt[0]:nxt[1]]) and nxt[1] - start <= MAX_QUOTE:

@@ -307,3 +307,20 @@ def test_a_sixth_district_worded_its_own_way_gets_the_same_reading(
     answer = make_district(tmp_path, WORDED).ask(question, "springfield")
     assert answer.verdict == verdict
     assert quoted in answer.citations[0].quote
+
+
+def test_this_prohibition_is_quoted_with_the_prohibition_it_extends(tmp_path: Path) -> None:
+    """"This prohibition extends to texting" follows a permission; the prohibition it extends,
+    and the people that one covers (current students), are the sentence before that."""
+    district = make_district(tmp_path, ANGRY.replace(
+        "1. Staff members shall not post confidential information about students.",
+        "1. Staff members may not list current students as friends on social networking sites. "
+        "Participation on educational sites for instructional purposes is permitted. This "
+        "prohibition extends, as well, to cell phone or texting use."))
+    parent = district.ask("a mom wants to text me about her son, can I text her back?",
+                          "springfield")
+    assert parent.verdict == Verdict.NOT_ADDRESSED
+    assert parent.citations[0].quote.startswith("Staff members may not list current students")
+    assert parent.citations[0].quote.endswith("texting use.")
+    student = district.ask("can I text one of my current students?", "springfield")
+    assert student.verdict == Verdict.PROHIBITED
