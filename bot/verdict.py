@@ -114,6 +114,8 @@ Q_READ_ONLY = rx(
     r"\bwithout posting\b",
     r"\blurk",
     r"\bread(?:ing)? (?:only|my feed)",
+    r"\b(?:look|looking) at\b",
+    r"\bview(?:ing)?\b",
 )
 Q_PERSONAL_TIME = rx(
     r"\bweekends?\b",

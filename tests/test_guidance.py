@@ -62,9 +62,12 @@ def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -
     assert any("permission from the superintendent" in c for c in answer.conditions)
 
 
-def test_reading_is_not_posting(assistant: Assistant) -> None:
-    answer = assistant.ask("can I just scroll FB during my prep? not posting or commenting",
-                           "ct-4118")
+@pytest.mark.parametrize("question", [
+    "can I just scroll FB during my prep? not posting or commenting",
+    "can I look at the district's fb page during my prep?",
+])
+def test_reading_is_not_posting(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, "ct-4118")
     assert answer.verdict == Verdict.NOT_ADDRESSED
     assert any("*post*" in q for q in answer.qualifiers)
 
