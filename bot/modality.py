@@ -198,7 +198,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     elif (
         PROHIBIT.search(t)
         or lead
-        and (re.search(r"prohibit", lead) or "specific prohibitions" in lead)
+        and (PROHIBIT.search(lead) or "specific prohibitions" in lead)
     ):
         modality = "prohibit"
     elif ENCOURAGE.search(t):

@@ -31,7 +31,7 @@ HEADING_LETTER = re.compile(r"^([A-Z])\.\s+(\S.{0,90})$")
 HEADING_ROMAN = re.compile(rf"^({ROMAN})\.\s+(\S.{{0,90}})$")
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 BULLET = re.compile(r"^([•·▪◦●\-\*–])\s+(\S.*)$")
-SUBITEM = re.compile(r"^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$")
+SUBITEM = re.compile(r"^\(?([a-z]|[ivx]{1,4})[.)]\s+(\S.*)$")  # a) (b) c. iv.
 TERMINAL = re.compile(r"[.;:!?]['\"”’)*]*$")
 
 # A sentence ends at . ! ? followed by space and a capital/quote/paren, except after
@@ -248,6 +248,8 @@ class _Builder:
         self.section_key = ""
         self.section_title = ""
         self.section_count = 0
+        self.major_key = ""  # the roman-numbered section that lettered ones nest in
+        self.last_letter = ""
         self.paragraph_no = 0
         self.item_no = 0
         self.sub_no = 0
@@ -302,12 +304,26 @@ class _Builder:
         elif block.key:
             self.in_legal_references = False
         title = raw.split(None, 1)[1] if block.key and " " in raw else raw
-        self.section_key = block.key
+        self.section_key = self._nested(block.key)
         self.section_title = title.rstrip(":").strip()
         self.paragraph_no = self.item_no = 0
         self.lead_in = ""
         self.parent_item = None
         self.add("heading", "heading", block)
+
+    def _nested(self, key: str) -> str:
+        """"A." under "IV." is §IV.A, so two sections' item 2s are not both "§A, item 2".
+
+        "I", "V" and "X" are read as roman unless they continue a lettered run (H., I.)."""
+        letter = len(key) == 1 and key.isalpha() and key.isupper()
+        continues = letter and bool(self.last_letter) and ord(key) == ord(self.last_letter) + 1
+        if key and re.fullmatch(ROMAN, key) and not continues:
+            self.major_key, self.last_letter = key, ""
+            return key
+        if letter:
+            self.last_letter = key
+            return f"{self.major_key}.{key}" if self.major_key else key
+        return key
 
     def paragraph(self, block: Block, kind: str = "paragraph") -> None:
         self.paragraph_no += 1

@@ -327,3 +327,37 @@ def test_this_prohibition_is_quoted_with_the_prohibition_it_extends(tmp_path: Pa
     assert parent.citations[0].quote.endswith("texting use.")
     student = district.ask("can I text one of my current students?", "springfield")
     assert student.verdict == Verdict.PROHIBITED
+
+
+NESTED = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "IV. ELECTRONIC COMMUNICATION WITH STUDENTS\n\n"
+    "A. Messaging\n\n"
+    "1. Employees shall not send one-to-one messages to students through personal accounts.\n\n"
+    "2. Employees shall copy a parent on any electronic message to a student.\n\n"
+    "VI. PERSONAL USE OF SOCIAL MEDIA\n\n"
+    "A. Devices\n\n"
+    "1. Employees shall not access personal social media accounts during instructional time.\n\n"
+    "2. District-issued computers shall not be used to access personal social media accounts.\n"
+    "\nB. Content\n\n"
+    "Employees shall not post any communication on a district platform that:\n\n"
+    "a. harasses or bullies a student, parent or employee;\n\n"
+    "b. contains sexually explicit material; or\n\n"
+    "c. promotes the illegal use of drugs or alcohol.\n"
+)
+
+
+def test_lettered_items_and_nested_sections_are_cited_where_they_are(tmp_path: Path) -> None:
+    """"a." items are list items with their lead-in (not loose sentences), and "A." under
+    "VI." is §VI.A, so two sections' item 2s are told apart."""
+    district = make_district(tmp_path, NESTED)
+    explicit = district.ask("can i share nsfw sexually explicit memes on the district page?",
+                            "springfield")
+    assert explicit.verdict == Verdict.PROHIBITED
+    top = explicit.citations[0]
+    assert top.quote == "contains sexually explicit material; or"
+    assert top.section.startswith("§VI.B")
+    laptop = district.ask("can I check my facebook on my district-issued computer?",
+                          "springfield")
+    assert "§VI.A" in laptop.citations[0].citation
+    assert "item 2" in laptop.citations[0].citation
