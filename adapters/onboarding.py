@@ -568,8 +568,9 @@ def check_warnings(district: District, clauses: list[Clause]) -> list[Warning_]:
                 following is None
                 or following.policy != clause.policy
                 or following.kind == "heading"
+                and not following.section_key.startswith(f"{clause.section_key}.")
             )
-        ):
+        ):  # a section whose text is in its subsections (IV. then IV.A) is not empty
             out.append(
                 Warning_(
                     where,

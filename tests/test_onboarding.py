@@ -512,3 +512,22 @@ def test_a_renamed_district_gets_the_same_guidance(tmp_path, district_id):
         assert b.verdict == a.verdict, labeled.question
         assert [c.clause_id.split(":", 1)[1] for c in b.citations] == [
             c.clause_id.split(":", 1)[1] for c in a.citations], labeled.question
+
+
+def test_check_does_not_call_a_section_with_subsections_empty(kn, capsys, tmp_path):
+    policy = tmp_path / "conduct.txt"
+    policy.write_text(
+        "Staff Conduct Online\nPolicy 4040, adopted June 12, 2023\n\n"
+        "IV. ELECTRONIC COMMUNICATION\n\nA. Messaging\n\n"
+        "1. Employees shall not send one-to-one messages to students.\n\n"
+        "VI. PERSONAL USE\n\nA. Devices\n\n"
+        "1. District-issued computers shall not be used for personal social media.\n\n"
+        "VII. CONTACTS\n\n",
+        encoding="utf-8",
+    )
+    code, _, err = add(kn, capsys, "testville", policy, name="Testville Schools")
+    assert code == 0, err
+    code, out, _ = run(kn, capsys, "district", "check", "testville")
+    warnings = [line for line in out.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "§VII" in warnings[0] and "no text under it" in warnings[0]
+    assert "§VI.A, item 1" in out
