@@ -882,9 +882,11 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
-        if (
-            reading.modality == "permit"
-            and (hit.passage.concepts & SITUATIONAL) - question_concepts
+        if reading.modality == "permit" and (
+            (hit.passage.concepts & SITUATIONAL) - question_concepts
+            # a permission for lunch, breaks or prep periods says nothing about evenings
+            or ("worktime" in hit.passage.concepts
+                and situation.personal_time and not situation.work_time)
         ):
             continue
         if gap:

@@ -361,3 +361,14 @@ def test_lettered_items_and_nested_sections_are_cited_where_they_are(tmp_path: P
                           "springfield")
     assert "§VI.A" in laptop.citations[0].citation
     assert "item 2" in laptop.citations[0].citation
+
+
+def test_a_permission_for_the_lunch_break_does_not_cover_evenings(tmp_path: Path) -> None:
+    district = make_district(tmp_path, ANGRY.replace(
+        "4. Staff members shall not access social networking sites during instructional time.",
+        "4. Personal use of social media during a duty-free lunch, a break or a preparation "
+        "period is permitted."))
+    lunch = district.ask("can I check facebook during my lunch break?", "springfield")
+    assert lunch.verdict == Verdict.ALLOWED
+    evening = district.ask("can I scroll fb on my own laptop at home tonight?", "springfield")
+    assert evening.verdict == Verdict.NOT_ADDRESSED
