@@ -94,13 +94,16 @@ ENCOURAGE = rx(
     r"\burged to\b",
     r"\bis recommended\b",
 )
+# "requires the principal's approval", "requires written parental consent": a duty (the
+# act needs it) and its condition (get it) at once.
+REQUIRES_CONSENT = r"\brequires? (?:the )?(?:[\w']+ ){0,2}(?:approval|permission|consent)\b"
 OBLIGE = rx(
     r"\bmust\b",
     r"\bshall\b",
     r"\bshould\b",
     r"\bwill be (?:sent|copied)\b",
     r"\brequired?\b",
-    r"\brequires (?:the )?(?:[\w']+ ){0,2}(?:approval|permission|consent)\b",
+    REQUIRES_CONSENT,
     r"\bexpected to\b",
     r"\bare to\b",
     r"\bis subject to\b",
@@ -122,7 +125,7 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
         r"without .*permission",
         r"\bwith (?:the )?(?:[\w']+ )?(?:prior |written |express )?"
         r"(?:approval|permission|consent)\b",
-        r"\brequires? (?:the )?(?:[\w']+ ){0,2}(?:approval|permission|consent)\b",
+        REQUIRES_CONSENT,
     ),
     "copy": rx(r"copied to", r"\bcc\b"),
     "emergency": rx(r"\bemergenc", r"\burgent situation\b"),
