@@ -324,6 +324,11 @@ S_WORK_TIME = rx(
     r"\bduring (?:class|classes|the work ?day)\b",
     r"\b(?:duty|contract|contractual) (?:hours|time)\b",
     r"\bwhile on duty\b",
+    # parts of the working day: a permission for them says nothing about evenings
+    r"\bduty-free lunch\b",
+    r"\blunch (?:break|period)s?\b",
+    r"\bprep(?:aration)? periods?\b",
+    r"\bplanning periods?\b",
 )
 S_ALL_TIMES = rx(
     r"\bat all times\b",
@@ -882,11 +887,9 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
-        if reading.modality == "permit" and (
-            (hit.passage.concepts & SITUATIONAL) - question_concepts
-            # a permission for lunch, breaks or prep periods says nothing about evenings
-            or ("worktime" in hit.passage.concepts
-                and situation.personal_time and not situation.work_time)
+        if (
+            reading.modality == "permit"
+            and (hit.passage.concepts & SITUATIONAL) - question_concepts
         ):
             continue
         if gap:
