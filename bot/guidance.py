@@ -12,7 +12,7 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.verdict import UNOWNED_COMPUTERS, Decision, Situation
+from bot.verdict import S_SCHOOL_DEVICE, S_WORK_TIME, Decision, Situation
 
 SUMMARY_QUOTE_CHARS = 320
 
@@ -22,19 +22,13 @@ SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bcurrent(?:ly)?\b"),
         "Applies to *current* students (“{m}”); it does not speak to former students.",
     ),
-    (
-        re.compile(r"working time|work hours|school time|school hours|regular work hours"),
-        "Limited by time: the rule speaks of “{m}”.",
-    ),
+    (S_WORK_TIME, "Limited by time: the rule speaks of “{m}”."),
     (
         re.compile(r"outside of typical school hours|during and after the school day|at all times"),
         "Also reaches beyond the school day: “{m}”.",
     ),
     (
-        re.compile(
-            r"school district computer resources|school computers|school district's network|"
-            rf"{UNOWNED_COMPUTERS}|district's computer and telephone systems"
-        ),
+        re.compile(rf"district's computer and telephone systems|{S_SCHOOL_DEVICE.pattern}"),
         "Limited to school equipment: “{m}”.",
     ),
     (
