@@ -59,6 +59,19 @@ def load_labeled(path: Path) -> list[Labeled]:
     return items
 
 
+# How much a verdict restrains the asker: an answer ranked above the truth's
+# is more lenient than the policy. `dangerous_allowed` counts only the worst
+# case (allowed); this counts every step, e.g. prohibited answered "the
+# policy doesn't say".
+STRICTNESS = {
+    Verdict.PROHIBITED: 0,
+    Verdict.CONDITIONAL: 1,
+    Verdict.DISCOURAGED: 2,
+    Verdict.NOT_ADDRESSED: 2,
+    Verdict.ALLOWED: 3,
+}
+
+
 def percentile(values: list[float], pct: float) -> float:
     if not values:
         return 0.0
@@ -101,6 +114,11 @@ def score(items: list[Labeled], results: list[dict]) -> dict:
     m["dangerous_allowed"] = sum(
         by_id[i.id]["verdict"] == Verdict.ALLOWED
         and i.verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL)
+        for i in policy
+    )
+    m["lenient"] = sum(
+        by_id[i.id]["verdict"] in STRICTNESS
+        and STRICTNESS[by_id[i.id]["verdict"]] > STRICTNESS[i.verdict]
         for i in policy
     )
     m["off_topic_acc"] = (
@@ -166,6 +184,7 @@ def format_metrics(m: dict) -> str:
         "mrr_any",
         "verdict_acc",
         "dangerous_allowed",
+        "lenient",
         "off_topic_acc",
         "false_abstain",
         "false_abstain_rate",

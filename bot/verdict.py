@@ -634,6 +634,16 @@ Q_SCHOOL_PROJECT = rx(
     r"\bschool (?:acct|account|page)",
     r"\bscience fair\b",
 )
+# "Approval to create a class account" is a hurdle for making the account, not for each
+# post on one that exists.
+S_CREATES_ACCOUNT = rx(
+    r"\b(?:creat|establish)\w* (?:an? |any |the )?(?:[\w/-]+ ){0,4}(?:accounts?|pages?|sites?)\b"
+)
+Q_CREATES_ACCOUNT = rx(
+    r"\b(?:creat|establish|set ?up|setting up|start|mak|open|launch)\w*\b(?:\W+\w+){0,5}?\W+"
+    r"(?:accounts?|accts?|pages?|insta\w*|ig|twitter|tiktok|blogs?|sites?|profiles?|facebook|fb"
+    r"|group)\b",
+)
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them
 # does not decide the case.
@@ -1153,6 +1163,12 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
+    if (
+        "approval" in conds
+        and S_CREATES_ACCOUNT.search(normalise(text))
+        and not Q_CREATES_ACCOUNT.search(normalise(question))
+    ):
+        return None
     if reading.modality == "permit":
         if conds & {
             "time_place_manner",

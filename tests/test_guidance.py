@@ -372,3 +372,49 @@ def test_a_permission_for_the_lunch_break_does_not_cover_evenings(tmp_path: Path
     assert lunch.verdict == Verdict.ALLOWED
     evening = district.ask("can I scroll fb on my own laptop at home tonight?", "springfield")
     assert evening.verdict == Verdict.NOT_ADDRESSED
+
+
+CLASS_PAGES = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Class accounts\n"
+    "1. Advance approval to create a class social network account should be obtained from "
+    "the principal.\n"
+    "2. Staff members shall not post confidential information about students on any site.\n\n"
+    "B. Conduct\nThe following is a representative list of specific prohibitions:\n"
+    "1. Posting items advocating use of drugs and alcohol.\n"
+    "2. Responding to social network invitations from current students.\n"
+)
+
+
+def test_a_class_party_is_not_a_drinking_party(tmp_path: Path) -> None:
+    """"party" alone was read as alcohol, so a class party photo was answered with the rule
+    on drugs and alcohol."""
+    district = make_district(tmp_path, CLASS_PAGES)
+    answer = district.ask("can I post a pic from our class pizza party?", "springfield")
+    assert "drugs" not in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("detail", ["needs his inhaler", "has a peanut allergy",
+                                    "is on adhd meds", "had a seizure"])
+def test_a_students_health_detail_is_confidential_information(
+    assistant: Assistant, detail: str
+) -> None:
+    concepts = assistant.lexicon.concepts(f"can I post that my student {detail}?", question=True)
+    assert "confidential" in concepts
+
+
+def test_approval_to_create_a_class_page_decides_making_one(tmp_path: Path) -> None:
+    district = make_district(tmp_path, CLASS_PAGES)
+    answer = district.ask("can I set up a class instagram for my 4th graders?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "Advance approval to create" in answer.citations[0].quote
+
+
+def test_a_representative_list_is_not_about_representing_the_district(tmp_path: Path) -> None:
+    """The lead-in word "representative" once tagged every item as a rule about identifying
+    oneself, so a friend request was not matched to the rule on invitations."""
+    district = make_district(tmp_path, CLASS_PAGES)
+    answer = district.ask("a current student sent me a friend request, can I accept it?",
+                          "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "social network invitations" in answer.citations[0].quote
