@@ -418,3 +418,33 @@ def test_a_representative_list_is_not_about_representing_the_district(tmp_path: 
                           "springfield")
     assert answer.verdict == Verdict.PROHIBITED
     assert "social network invitations" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("policy_text", "concept"), [
+    ("in the event of ambiguity, ask the principal", "event"),
+    ("notify his or her immediate supervisor", "emergency"),
+    ("material protected by copyright", "encryption"),
+    ("comply with the public records law", "confidential"),
+    ("principals will annually remind staff members", "edu_site"),
+    ("it is not possible to identify all proprietary means", "identity"),
+    ("a representative list of prohibitions", "identity"),
+    ("respond to social network invitations", "school_device"),
+])
+def test_a_policy_word_in_another_sense_is_not_the_concept(
+    assistant: Assistant, policy_text: str, concept: str
+) -> None:
+    """Each of these once gave a policy sentence a concept it is not about, so it was
+    ranked for, or decided, questions on that concept."""
+    assert concept not in assistant.lexicon.concepts(policy_text)
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("can I post about the science fair event?", "event"),
+    ("it's immediate, can I text the mom?", "emergency"),
+    ("can I look at a student's records from home?", "confidential"),
+    ("can I use remind to message parents?", "edu_site"),
+])
+def test_the_same_word_in_a_question_still_counts(
+    assistant: Assistant, question: str, concept: str
+) -> None:
+    assert concept in assistant.lexicon.concepts(question, question=True)
