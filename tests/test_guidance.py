@@ -429,6 +429,7 @@ def test_a_representative_list_is_not_about_representing_the_district(tmp_path: 
     ("it is not possible to identify all proprietary means", "identity"),
     ("a representative list of prohibitions", "identity"),
     ("respond to social network invitations", "school_device"),
+    ("use the school's logo", "monitor"),
 ])
 def test_a_policy_word_in_another_sense_is_not_the_concept(
     assistant: Assistant, policy_text: str, concept: str
@@ -443,6 +444,7 @@ def test_a_policy_word_in_another_sense_is_not_the_concept(
     ("it's immediate, can I text the mom?", "emergency"),
     ("can I look at a student's records from home?", "confidential"),
     ("can I use remind to message parents?", "edu_site"),
+    ("can I log into my fb on my chromebook?", "access"),
 ])
 def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
