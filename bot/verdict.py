@@ -156,6 +156,12 @@ Q_WORK_TIME = rx(
     r"\bstudy hall\b",
     r"\bat work\b",
     r"\bin class\b",
+    r"\b(?:1st|2nd|3rd|[4-9]th|first|second|third|fourth|fifth|sixth|seventh|eighth|last) "
+    r"(?:period|block)\b",
+    r"\bwhile (?:my|the|our) (?:kids|kiddos|students|class|scholars)\b",
+    r"\b(?:silent|independent) reading\b",
+    r"\brecess\b",
+    r"\bduring (?:a|the) (?:test|quiz|exam)\b",
 )
 Q_EMERGENCY = rx(
     r"\bhurt (?:him|her|them)sel",
@@ -627,6 +633,26 @@ Q_ON_DUTY = rx(
     r"\bstudy hall\b",
     r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b",
 )
+# A permission for "a duty-free lunch, a break or a preparation period" reaches those
+# times only: not class time, a test, or recess duty.
+S_BREAK_TIME = rx(
+    r"\blunch\b",
+    r"\bbreaks?\b",
+    r"\b(?:prep|preparation|planning|unassigned|free) (?:periods?|time)\b",
+)
+Q_PREP = rx(r"\bprep\b", r"\bplanning\b", r"\bpreparation\b")
+
+
+def _break_time_only(hit: Hit, situation: Situation, question: str) -> bool:
+    q = normalise(question)
+    return (
+        situation.work_time
+        and bool(S_BREAK_TIME.search(normalise(hit.passage.text)))
+        and not (Q_BREAK.search(q) and not Q_ON_DUTY.search(q))
+        and not Q_PREP.search(q)
+    )
+
+
 Q_SCHOOL_PROJECT = rx(
     r"\bproject\b",
     r"\bclass (?:acct|account|page|insta|twitter|blog)",
@@ -897,9 +923,9 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
-        if (
-            reading.modality == "permit"
-            and (hit.passage.concepts & SITUATIONAL) - question_concepts
+        if reading.modality == "permit" and (
+            (hit.passage.concepts & SITUATIONAL) - question_concepts
+            or _break_time_only(hit, situation, question)
         ):
             continue
         if gap:

@@ -450,3 +450,35 @@ def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
 ) -> None:
     assert concept in assistant.lexicon.concepts(question, question=True)
+
+
+BREAKS = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Personal use\n"
+    "1. Personal use of social media during a duty-free lunch, a break or a preparation "
+    "period is permitted.\n"
+    "2. Employees shall not use social media for personal purposes during instructional "
+    "time.\n"
+    "3. Employees are encouraged to keep personal devices put away while supervising "
+    "students.\n"
+)
+
+
+@pytest.mark.parametrize("question", [
+    "can i scroll tiktok while my kiddos do silent reading?",
+    "can I check insta during 3rd period while they take the quiz?",
+])
+def test_class_time_in_staff_words_is_instructional_time(tmp_path: Path, question: str) -> None:
+    district = make_district(tmp_path, BREAKS)
+    answer = district.ask(question, "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "during instructional time" in answer.citations[0].quote
+
+
+def test_a_permission_for_breaks_does_not_reach_recess_duty(tmp_path: Path) -> None:
+    district = make_district(tmp_path, BREAKS)
+    duty = district.ask("can I have my phone out on recess duty to check insta?", "springfield")
+    assert duty.verdict != Verdict.ALLOWED
+    lunch = district.ask("can I check insta on my lunch break?", "springfield")
+    assert lunch.verdict == Verdict.ALLOWED
+    assert "duty-free lunch" in lunch.citations[0].quote
