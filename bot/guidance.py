@@ -94,6 +94,10 @@ CONDITION_PHRASES: dict[str, re.Pattern[str]] = {
     "breaks": re.compile(r"reserved for [^.;]*?only"),
     "school_project": re.compile(r"unless it involves a school project"),
     "requirement": re.compile(r"(?:be sure|make sure) [^.;]+|ask [^.;]+"),
+    "only_if": re.compile(
+        r"only (?:on|if|when|where|after) [^,.;]+|provided that [^.;]+|as long as [^.;]+|"
+        r"on (?:the )?condition that [^.;]+"
+    ),
 }
 
 
@@ -105,8 +109,8 @@ def condition_phrases(text: str, kinds: list[str]) -> list[str]:
     phrases: list[str] = []
     for kind in kinds:
         pattern = CONDITION_PHRASES.get(kind)
-        match = pattern.search(norm) if pattern else None
-        if match:
+        # "only on an approved platform, and only if the session is recorded": each one.
+        for match in pattern.finditer(norm) if pattern else ():
             # Markdown emphasis in the source ("**or to team captains**") is not wording.
             phrase = flat[match.start() : match.end()].replace("**", "").strip(" ,;")
             if phrase and phrase not in phrases:

@@ -149,6 +149,14 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
         r"they should|you should)"
     ),
     "hedged": rx(r"\bmight be appropriate\b"),
+    # "…is permitted only on a district-approved platform, and only if the session is recorded"
+    "only_if": rx(
+        r"\b(?:permitted|allowed|acceptable|appropriate) only\b",
+        r"\bonly (?:if|when|where|after)\b",
+        r"\bprovided that\b",
+        r"\bas long as\b",
+        r"\bon (?:the )?condition that\b",
+    ),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.
 OBTAINABLE = {
@@ -160,6 +168,7 @@ OBTAINABLE = {
     "group",
     "only_via",
     "requirement",
+    "only_if",
 }
 
 

@@ -1203,6 +1203,7 @@ def _verdict_from(
             "breaks",
             "emergency",
             "hedged",
+            "only_if",
         }:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED

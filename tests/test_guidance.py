@@ -482,3 +482,19 @@ def test_a_permission_for_breaks_does_not_reach_recess_duty(tmp_path: Path) -> N
     lunch = district.ask("can I check insta on my lunch break?", "springfield")
     assert lunch.verdict == Verdict.ALLOWED
     assert "duty-free lunch" in lunch.citations[0].quote
+
+
+def test_permitted_only_if_is_a_condition_and_each_one_is_listed(tmp_path: Path) -> None:
+    """A zoom call is a communication, not an off-topic question; "permitted only …, and
+    only if …" is never a plain yes."""
+    district = make_district(tmp_path, BREAKS.replace(
+        "3. Employees are encouraged",
+        "3. A live video session with an individual student is permitted only on a "
+        "district-approved platform, and only if the session is recorded or a second adult is "
+        "present.\n4. Employees are encouraged"))
+    answer = district.ask("can i do a 1:1 zoom w a student for extra tutoring?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert answer.conditions == [
+        "only on a district-approved platform",
+        "only if the session is recorded or a second adult is present",
+    ]
