@@ -584,6 +584,10 @@ COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 ]
 
 # The policy names the asker's exact case as an allowed alternative or exception.
+S_OWN_FAMILY = rx(
+    r"\b(?:does|do|shall) not apply to\b[^.]{0,60}\b(?:own children|children|grandchildren|"
+    r"relatives|family members)\b"
+)
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
     (rx(r"\bcalendar\b"), rx(r"except to access a calendar")),
@@ -596,6 +600,15 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"(?:page|account|acct|fb|facebook|insta|group)",
         ),
         rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
+    ),
+    # "The restriction in item 1 does not apply to an employee's own children…": a teacher's
+    # own child ("my kids" is how teachers speak of their students, so not that).
+    (
+        rx(
+            r"\bmy (?:own )?(?:daughters?|sons?|child|children|step-?(?:son|daughter|kid)s?|"
+            r"grand(?:daughter|son|child|kid)s?|nieces?|nephews?|own kids?)\b"
+        ),
+        S_OWN_FAMILY,
     ),
 ]
 # Negation around the asked act: a directive never becomes "allowed" for such a question.
@@ -891,11 +904,14 @@ def decide(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
-    for hit in candidates:
+    # Such a sentence is short and shares few words with the question, so it is looked for a
+    # little further down than the candidates.
+    for hit in candidates + [h for h in hits[:12] if h not in candidates]:
         reading = read_hit(hit)
         if (
-            reading.modality != "none"
+            (reading.modality != "none" or S_OWN_FAMILY.search(normalise(hit.passage.text)))
             and _pairs_match(CARVE_OUTS, question, _rule_text(hit))
+            and _exception_to_the_act(hit, hits, acts, question_concepts)
             and not _pairs_match(OPPOSITES, question, _rule_text(hit))
         ):
             return Decision(Verdict.ALLOWED, hit, reading, reason="the policy names this case")
@@ -1100,6 +1116,27 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     if specific and not specific & acts:
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
+
+
+S_ITEM_REFERENCE = re.compile(r"\b(?:item|#|number|no\.)\s*(\d+)\b", re.I)
+
+
+def _exception_to_the_act(
+    hit: Hit, hits: list[Hit], acts: set[str], question_concepts: set[str]
+) -> bool:
+    """"The restriction in item 1 does not apply to…" excepts the case only if item 1 (of
+    the same section) is a rule about the asked act."""
+    numbers = {f"item {n}" for n in S_ITEM_REFERENCE.findall(hit.passage.text)}
+    if not numbers:
+        return True
+    clause = hit.passage.clause
+    return any(
+        h.passage.clause.policy == clause.policy
+        and h.passage.clause.section_key == clause.section_key
+        and h.passage.clause.label in numbers
+        and _speaks_to(acts, h, question_concepts)
+        for h in hits
+    )
 
 
 def _stricter(

@@ -498,3 +498,30 @@ def test_permitted_only_if_is_a_condition_and_each_one_is_listed(tmp_path: Path)
         "only on a district-approved platform",
         "only if the session is recorded or a second adult is present",
     ]
+
+
+FAMILY = (
+    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    "A. Connections\n"
+    "1. Employees shall not accept friend requests from current students on personal social "
+    "media accounts.\n"
+    "2. The restriction in item 1 does not apply to an employee's own children or other "
+    "relatives who are students.\n\n"
+    "B. Photos\n"
+    "1. Employees shall not post photographs of students on personal social media accounts.\n"
+)
+
+
+def test_an_exception_for_own_children_excepts_the_rule_it_names(tmp_path: Path) -> None:
+    district = make_district(tmp_path, FAMILY)
+    own = district.ask("my daughter is a sophomore at the HS where I teach, can I still be "
+                       "friends w her on fb?", "springfield")
+    assert own.verdict == Verdict.ALLOWED
+    assert "does not apply to an employee's own children" in own.citations[0].quote
+    student = district.ask("a kid in my 3rd period sent me a friend request, ok to accept?",
+                           "springfield")
+    assert student.verdict == Verdict.PROHIBITED
+    # Item 1 of section A is about friend requests, not photos of students.
+    photo = district.ask("can I post a photo of my niece, she's in 3rd grade at my school?",
+                         "springfield")
+    assert photo.verdict == Verdict.PROHIBITED
