@@ -939,6 +939,8 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
+        if reading.modality == "prohibit" and _about_students_only(hit, question_concepts):
+            continue
         if reading.modality == "permit" and (
             (hit.passage.concepts & SITUATIONAL) - question_concepts
             or _break_time_only(hit, situation, question)
@@ -1116,6 +1118,23 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     if specific and not specific & acts:
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
+
+
+# Words that bring students (or other people a rule may name) into a question.
+PEOPLE_CONCEPTS = frozenset({
+    "student", "team", "captain", "class_account", "field_trip", "event", "parent",
+    "colleague", "former", "group", "individual", "own_family", "confidential", "student_info",
+    "friend", "boundaries",
+})
+S_OF_STUDENTS = rx(r"\b(?:photographs?|photos?|videos?|images?|pictures?) of students\b")
+
+
+def _about_students_only(hit: Hit, question_concepts: set[str]) -> bool:
+    """"Shall not post photographs of students…" does not decide a question about vacation
+    pictures: nobody in the question is a student."""
+    return bool(S_OF_STUDENTS.search(normalise(hit.passage.text))) and not (
+        question_concepts & PEOPLE_CONCEPTS
+    )
 
 
 S_ITEM_REFERENCE = re.compile(r"\b(?:item|#|number|no\.)\s*(\d+)\b", re.I)

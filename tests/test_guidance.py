@@ -525,3 +525,12 @@ def test_an_exception_for_own_children_excepts_the_rule_it_names(tmp_path: Path)
     photo = district.ask("can I post a photo of my niece, she's in 3rd grade at my school?",
                          "springfield")
     assert photo.verdict == Verdict.PROHIBITED
+
+
+def test_a_rule_on_photos_of_students_does_not_decide_vacation_pictures(tmp_path: Path) -> None:
+    district = make_district(tmp_path, FAMILY)
+    answer = district.ask("can i post vacation pics on my insta this weekend", "springfield")
+    assert answer.verdict != Verdict.PROHIBITED
+    class_pics = district.ask("can i post pics of my class on my insta?", "springfield")
+    assert class_pics.verdict == Verdict.PROHIBITED
+    assert "photographs of students" in class_pics.citations[0].quote
