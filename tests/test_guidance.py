@@ -104,10 +104,8 @@ def test_questions_about_what_the_district_may_do(assistant: Assistant) -> None:
     assert "search" in answer.citations[0].quote.lower()
 
 
-SPRINGFIELD = """Springfield Public Schools
-Policy 9100 Staff Use of Social Media
-
-A. Working time
+HEADER = "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+SPRINGFIELD = HEADER + """A. Working time
 1. Staff members shall not post photos or videos on social networking sites during working time \
 without prior approval of the principal.
 
@@ -154,8 +152,7 @@ def test_a_rule_sure_to_reach_the_case_decides_before_a_working_time_rule(
 def test_a_definition_is_quoted_with_the_rule_it_defines(tmp_path: Path) -> None:
     """"Communications include … following" means nothing without the rule before it, and
     the rule does not say what counts as communicating: they are quoted together."""
-    district = make_district(tmp_path, (
-        "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    district = make_district(tmp_path, HEADER + (
         "A. Students\n1. Staff members should not communicate with currently enrolled students "
         "on personal social media sites. Communications include, but are not limited to, "
         "friending, following, commenting or posting messages.\n"
@@ -172,8 +169,7 @@ def test_a_definition_is_quoted_with_the_rule_it_defines(tmp_path: Path) -> None
 def test_people_a_class_account_is_limited_to_may_join_it(
     tmp_path: Path, members: str, allowed: bool
 ) -> None:
-    district = make_district(tmp_path, (
-        "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+    district = make_district(tmp_path, HEADER + (
         "A. Class accounts\n1. A teacher must use an educational Facebook account to "
         "communicate with students. The friends associated with such educational Facebook "
         f"account should be limited to members of the educational community, such as {members}."
@@ -184,8 +180,7 @@ def test_people_a_class_account_is_limited_to_may_join_it(
     assert "limited to members" in answer.citations[0].quote
 
 
-PHONES = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+PHONES = HEADER + (
     "A. Communicating with families\n"
     "1. As to any matter relating to education, staff members are to communicate "
     "electronically with students and parents only through school-based resources, such as "
@@ -233,8 +228,7 @@ def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
 
 
 
-ANGRY = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+ANGRY = HEADER + (
     "A. Guidelines\n1. Think before posting. Comments can be forwarded or copied. If angry or "
     "passionate about a subject, it's wise to delay posting until calmer heads prevail.\n\n"
     "B. Rules\n1. Staff members shall not post confidential information about students.\n"
@@ -280,8 +274,7 @@ def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path:
     assert school.verdict == Verdict.PROHIBITED
 
 
-WORDED = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+WORDED = HEADER + (
     "A. Students\n"
     "1. Staff members are not allowed to friend or follow current students on social "
     "networking sites.\n"
@@ -329,8 +322,7 @@ def test_this_prohibition_is_quoted_with_the_prohibition_it_extends(tmp_path: Pa
     assert student.verdict == Verdict.PROHIBITED
 
 
-NESTED = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+NESTED = HEADER + (
     "IV. ELECTRONIC COMMUNICATION WITH STUDENTS\n\n"
     "A. Messaging\n\n"
     "1. Employees shall not send one-to-one messages to students through personal accounts.\n\n"
@@ -374,8 +366,7 @@ def test_a_permission_for_the_lunch_break_does_not_cover_evenings(tmp_path: Path
     assert evening.verdict == Verdict.NOT_ADDRESSED
 
 
-CLASS_PAGES = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+CLASS_PAGES = HEADER + (
     "A. Class accounts\n"
     "1. Advance approval to create a class social network account should be obtained from "
     "the principal.\n"
@@ -452,8 +443,7 @@ def test_the_same_word_in_a_question_still_counts(
     assert concept in assistant.lexicon.concepts(question, question=True)
 
 
-BREAKS = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+BREAKS = HEADER + (
     "A. Personal use\n"
     "1. Personal use of social media during a duty-free lunch, a break or a preparation "
     "period is permitted.\n"
@@ -500,8 +490,7 @@ def test_permitted_only_if_is_a_condition_and_each_one_is_listed(tmp_path: Path)
     ]
 
 
-FAMILY = (
-    "Springfield Public Schools\nPolicy 9100 Staff Use of Social Media\n\n"
+FAMILY = HEADER + (
     "A. Connections\n"
     "1. Employees shall not accept friend requests from current students on personal social "
     "media accounts.\n"
