@@ -1056,7 +1056,7 @@ TOPICAL = frozenset(
 )
 # A permission for a particular situation (sport cancellations, field trips, school events)
 # grants nothing outside it.
-SITUATIONAL = frozenset({"team", "field_trip", "event"})
+SITUATIONAL = frozenset({"team", "field_trip", "event", "captain"})
 
 
 def _off_subject(hit: Hit, question_concepts: set[str]) -> bool:

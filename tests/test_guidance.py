@@ -523,3 +523,27 @@ def test_a_rule_on_photos_of_students_does_not_decide_vacation_pictures(tmp_path
     class_pics = district.ask("can i post pics of my class on my insta?", "springfield")
     assert class_pics.verdict == Verdict.PROHIBITED
     assert "photographs of students" in class_pics.citations[0].quote
+
+
+CAPTAINS = HEADER + (
+    "A. Coaches\n"
+    "1. All contact and messages by coaches with team members shall be sent to all team "
+    "members or to team captains.\n"
+    "2. Examples of situations which might be appropriate to involve the provision of a "
+    "personal phone number to a student are:\n"
+    "a) a coach who needs to contact or convey information to team captains, or send an "
+    "emergency text message to the team;\n"
+    "b) a field trip where students might get separated from the group.\n"
+)
+
+
+def test_a_permission_that_names_captains_grants_nothing_to_one_other_player(
+    tmp_path: Path,
+) -> None:
+    district = make_district(tmp_path, CAPTAINS)
+    one = district.ask("i coach JV hoops. can i text one kid from my personal phone to tell him "
+                       "hes getting moved up to varsity?", "springfield")
+    assert one.verdict == Verdict.PROHIBITED
+    assert "sent to all team members" in one.citations[0].quote
+    captain = district.ask("can I text my team captain about practice?", "springfield")
+    assert captain.verdict == Verdict.ALLOWED
