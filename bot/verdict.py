@@ -656,13 +656,18 @@ S_BREAK_TIME = rx(
 Q_PREP = rx(r"\bprep\b", r"\bplanning\b", r"\bpreparation\b")
 
 
+def _on_a_break(question: str) -> bool:
+    """Lunch or a break, not duty; "not lunch duty, my actual lunch" is a break."""
+    q = re.sub(r"\bno(?:t)? (?:\w+ )?duty\b", " ", normalise(question))
+    return bool(Q_BREAK.search(q) and not Q_ON_DUTY.search(q))
+
+
 def _break_time_only(hit: Hit, situation: Situation, question: str) -> bool:
-    q = normalise(question)
     return (
         situation.work_time
         and bool(S_BREAK_TIME.search(normalise(hit.passage.text)))
-        and not (Q_BREAK.search(q) and not Q_ON_DUTY.search(q))
-        and not Q_PREP.search(q)
+        and not _on_a_break(question)
+        and not Q_PREP.search(normalise(question))
     )
 
 
@@ -1233,6 +1238,7 @@ def _verdict_from(
     """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+    q = normalise(question)
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
         return Verdict.ALLOWED
@@ -1248,7 +1254,7 @@ def _verdict_from(
     if (
         "approval" in conds
         and S_CREATES_ACCOUNT.search(normalise(text))
-        and not Q_CREATES_ACCOUNT.search(normalise(question))
+        and not Q_CREATES_ACCOUNT.search(q)
     ):
         return None
     if reading.modality == "permit":
@@ -1265,7 +1271,7 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "discourage":
         return Verdict.DISCOURAGED
-    negated = bool(Q_NEGATED.search(normalise(question)))
+    negated = bool(Q_NEGATED.search(q))
     if reading.modality == "encourage":
         if opposite or situation.asks_obligation or (directs and negated):
             return Verdict.DISCOURAGED
@@ -1301,7 +1307,7 @@ def _verdict_from(
     conds = effective_conditions(conds, situation, question)
     if reading.modality == "oblige" and not conds and reading.conditions & {"approval", "copy"}:
         return None  # a duty that only attaches to an exception the case is not
-    school_project = bool(Q_SCHOOL_PROJECT.search(normalise(question)))
+    school_project = bool(Q_SCHOOL_PROJECT.search(q))
     excepted = (
         ("emergency" in conds and situation.emergency)
         or ("privacy_matter" in conds and situation.privacy_matter)
@@ -1312,13 +1318,7 @@ def _verdict_from(
     if excepted:
         return Verdict.CONDITIONAL
     if "breaks" in conds:
-        # "not lunch duty, my actual lunch" is a break, not duty.
-        q = re.sub(r"\bno(?:t)? (?:\w+ )?duty\b", " ", normalise(question))
-        return (
-            Verdict.CONDITIONAL
-            if Q_BREAK.search(q) and not Q_ON_DUTY.search(q)
-            else Verdict.PROHIBITED
-        )
+        return Verdict.CONDITIONAL if _on_a_break(question) else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:
         return Verdict.CONDITIONAL
     # A ban limited to working time or to school computers, asked about without saying
