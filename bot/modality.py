@@ -17,6 +17,9 @@ def rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+# "may be posted", "may be sent": a permission only when its condition comes with it.
+PASSIVE_PERMISSION = re.compile(r"\bmay (?:also )?be [a-z]+ed\b")
+
 # --- modality of a policy sentence ------------------------------------------------------------
 PERMIT = rx(
     r"nothing in this policy prohibits",
@@ -33,7 +36,8 @@ PERMIT = rx(
     r"\bit is acceptable\b",
     r"\bneed not\b",
     # "Staff may text…": a permission when staff are the ones who may (not "may be disciplined").
-    r"\b(?:staff|members|employees?|teachers?|coaches|personnel|educators?) may (?:also )?"
+    r"\b(?:staff|members|employees?|teachers?|coach(?:es)?|advisors?|personnel|educators?) may "
+    r"(?:also )?"
     r"(?:use|communicate|text|call|e-?mail|post|create|contact|access|accept|send|share|"
     r"maintain|have|establish|join|participate|respond|reply|invite|list|friend|follow)\b",
 )
@@ -118,7 +122,7 @@ OBLIGE = rx(
 CONDITIONS: dict[str, re.Pattern[str]] = {
     "approval": rx(
         r"without (?:the )?(?:prior|express|advance)?\s*(?:approval|permission)",
-        r"(?:prior|advance|express) (?:approval|permission)",
+        r"(?:prior|advance|express|written)(?: written)? (?:approval|permission)",
         r"must seek approval",
         r"should be obtained",
         r"approval .* obtained",
@@ -126,6 +130,8 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
         r"\bwith (?:the )?(?:[\w']+ )?(?:prior |written |express )?"
         r"(?:approval|permission|consent)\b",
         REQUIRES_CONSENT,
+        # "not permitted … unless the athletic director has approved the group in writing"
+        r"\bunless [^.;]{0,80}?\b(?:approv|permission|consent|authoriz)",
     ),
     "copy": rx(r"copied to", r"\bcc\b"),
     "emergency": rx(r"\bemergenc", r"\burgent situation\b"),
@@ -222,6 +228,8 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     elif lead and PERMIT.search(lead):
         modality = "permit"  # an item in a list of "situations which might be appropriate"
         conditions |= {name for name, rx in CONDITIONS.items() if rx.search(lead)}
+    elif "only_if" in conditions and PASSIVE_PERMISSION.search(t):
+        modality = "permit"  # "Photographs … may be posted on a school account only if …"
     else:
         modality = "none"
     directed = ""

@@ -364,8 +364,8 @@ S_EDU_ACCOUNT = rx(
 )
 Q_CLASS_ACCOUNT = rx(
     r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
-    r"\b(?:team|club|school|professional|educational|official) (?:page|account|acct|"
-    r"insta|fb|facebook|twitter)",
+    r"\b(?:team|club|school|district|professional|educational|official)(?:'s)? (?:official )?"
+    r"(?:page|account|acct|insta|ig|fb|facebook|twitter|tiktok)",
     r"\bfor my class\b",
 )
 S_PERSONAL_USE = rx(
@@ -373,6 +373,8 @@ S_PERSONAL_USE = rx(
     r"\bpersonal use\b",
     r"\bpersonal social (?:media|networking) sites?\b",
 )
+# A rule about staff members' own accounts ("on personal social media accounts").
+S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
 Q_EDUCATIONAL = rx(
     r"google classroom",
@@ -805,6 +807,14 @@ def scope_gap(
         and not _pairs_match(OPPOSITES, question, rule_text)
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
+    if (
+        question
+        and Q_CLASS_ACCOUNT.search(normalise(question))
+        and not Q_PERSONAL_ACCOUNT.search(normalise(question))
+    ):
+        match = S_PERSONAL_ACCOUNTS.search(t)
+        if match:
+            return ScopeGap("a school or class account", match.group(0), elsewhere=True)
     if question and Q_NOT_CONFIDENTIAL.search(normalise(question)):
         match = S_CONFIDENTIAL_MATTER.search(t)
         if match:
@@ -944,7 +954,7 @@ def decide(
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
-        if reading.modality == "prohibit" and _about_students_only(hit, question_concepts):
+        if _about_students_only(hit, question_concepts):
             continue
         if reading.modality == "permit" and (
             (hit.passage.concepts & SITUATIONAL) - question_concepts

@@ -431,6 +431,19 @@ def test_a_policy_word_in_another_sense_is_not_the_concept(
 
 
 @pytest.mark.parametrize(("question", "concept"), [
+    ("can I dm her to remind her about the makeup test?", "edu_site"),
+    ("can I dm her to remind her about the makeup test?", "group"),
+    ("can I start a class insta for my AP bio kids?", "identity"),
+])
+def test_a_question_word_in_another_sense_is_not_the_concept(
+    assistant: Assistant, question: str, concept: str
+) -> None:
+    """To remind a student is not the Remind app (a group channel); AP bio is biology, not
+    a profile bio."""
+    assert concept not in assistant.lexicon.concepts(question, question=True)
+
+
+@pytest.mark.parametrize(("question", "concept"), [
     ("can I post about the science fair event?", "event"),
     ("it's immediate, can I text the mom?", "emergency"),
     ("can I look at a student's records from home?", "confidential"),
@@ -547,3 +560,58 @@ def test_a_permission_that_names_captains_grants_nothing_to_one_other_player(
     assert "sent to all team members" in one.citations[0].quote
     captain = district.ask("can I text my team captain about practice?", "springfield")
     assert captain.verdict == Verdict.ALLOWED
+
+
+ACCOUNTS = HEADER + (
+    "A. Accounts\n"
+    "1. Employees shall not post photographs or videos of students on personal social media "
+    "accounts.\n"
+    "2. Photographs and videos of students may be posted on an official school account only "
+    "if the student's parent has not opted out.\n"
+    "3. An employee who wishes to create a social media account for a class shall obtain the "
+    "principal's prior written approval.\n\n"
+    "B. Coaches\n"
+    "1. Coaches are not permitted to create or join group chats with students on Snapchat "
+    "unless the athletic director has approved the group in writing.\n"
+    "2. A coach may send an individual message to a student-athlete about an injury only if "
+    "the athletic director is copied on the message.\n"
+)
+
+
+def test_a_rule_on_personal_accounts_does_not_decide_the_schools_account(
+    tmp_path: Path,
+) -> None:
+    district = make_district(tmp_path, ACCOUNTS)
+    school = district.ask("can i post pics from the robotics competition on the school's "
+                          "insta?", "springfield")
+    assert school.verdict == Verdict.CONDITIONAL
+    assert "may be posted on an official school account only if" in school.citations[0].quote
+    personal = district.ask("can i post pics from the robotics competition on my insta?",
+                            "springfield")
+    assert personal.verdict == Verdict.PROHIBITED
+
+
+def test_prior_written_approval_to_create_a_class_account_is_a_condition(
+    tmp_path: Path,
+) -> None:
+    district = make_district(tmp_path, ACCOUNTS)
+    answer = district.ask("can I start a class insta acct for my AP bio kids?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "prior written approval" in answer.citations[0].quote
+
+
+def test_not_permitted_unless_approved_is_conditional(tmp_path: Path) -> None:
+    district = make_district(tmp_path, ACCOUNTS)
+    answer = district.ask("can i set up a snapchat group for my cheer team?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "unless the athletic director has approved" in answer.citations[0].quote
+
+
+def test_a_permission_given_to_one_coach_is_a_permission(tmp_path: Path) -> None:
+    """"A coach may send …" grants as "coaches may send …" does; its "only if" makes it
+    conditional. Wrestlers are a team."""
+    district = make_district(tmp_path, ACCOUNTS)
+    answer = district.ask("need to msg one of my wrestlers about his concussion, just him. ok?",
+                          "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "A coach may send an individual message" in answer.citations[0].quote
