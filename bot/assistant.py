@@ -23,7 +23,7 @@ from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import Snapshot, SQLiteStore, default_index_path
 from bot.topic import TopicCheck, classify_topic
-from bot.verdict import Situation, decide
+from bot.verdict import Situation, decide, extended_rule
 
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 1.0
@@ -226,6 +226,20 @@ class Assistant:
         ordered = ([governing] if governing is not None else []) + [
             h for h in hits if h is not governing
         ]
+        # A sentence that extends another rule ("the provisions in #5 apply to … as well")
+        # is quoted with the rule it extends.
+        extended = extended_rule(governing) if governing is not None else ""
+        if extended:
+            passage = next(
+                (
+                    p
+                    for p in self._indexes[district.id].passages
+                    if p.clause is governing.passage.clause and p.text == extended
+                ),
+                None,
+            )
+            if passage is not None:
+                ordered.insert(1, Hit(passage, governing.score))
         out: list[Citation] = []
         for hit in ordered:
             if all(c.quote != hit.passage.quote for c in out):  # joined quotes repeat

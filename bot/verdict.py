@@ -373,6 +373,13 @@ S_PERSONAL_USE = rx(
     r"\bpersonal use\b",
     r"\bpersonal social (?:media|networking) sites?\b",
 )
+# "…except to the extent that a particular telephonic communication does not generate a
+# written document": a voice call is outside; a text is not.
+S_UNLESS_WRITTEN = rx(r"\bdoes not generate a written document\b")
+Q_VOICE_CALL = rx(r"\bcall(?:s|ed|ing)?\b", r"\bring\b",
+                  r"\bphone (?:them|him|her|a|the|my|his|their)\b")
+Q_WRITTEN = rx(r"\btext", r"\btxt", r"\bmsg\b", r"\bmessag", r"\bdm\b", r"\be-?mail",
+               r"\bvoicemail")
 # A rule about staff members' own accounts ("on personal social media accounts").
 S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
@@ -815,6 +822,10 @@ def scope_gap(
         match = S_PERSONAL_ACCOUNTS.search(t)
         if match:
             return ScopeGap("a school or class account", match.group(0), elsewhere=True)
+    if question and Q_VOICE_CALL.search(normalise(question)):
+        match = S_UNLESS_WRITTEN.search(t)
+        if match and not Q_WRITTEN.search(normalise(question)):
+            return ScopeGap("a phone call", match.group(0), elsewhere=True)
     if question and Q_NOT_CONFIDENTIAL.search(normalise(question)):
         match = S_CONFIDENTIAL_MATTER.search(t)
         if match:
@@ -837,7 +848,31 @@ class Decision:
 
 
 def _rule_text(hit: Hit) -> str:
-    return f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+    text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+    extended = extended_rule(hit)
+    return f"{text} {extended}" if extended else text
+
+
+# "The provisions in #5 above … apply to telephonic communication as well": the sentence
+# carries the rule of the item it names over to another medium.
+S_EXTENDS = re.compile(r"\bprovisions (?:in|of) (?:#|item |paragraph )?\s*(\d+)\b[^.]*?\bapply\b",
+                       re.I)
+
+
+def extended_rule(hit: Hit) -> str:
+    """The first rule of the item an extending sentence names, when that item is the
+    sentence's own (the only one a passage can see)."""
+    match = S_EXTENDS.search(hit.passage.text)
+    clause = hit.passage.clause
+    if not match or clause.label != f"item {match.group(1)}":
+        return ""
+    for start, end in clause.sentences:
+        sentence = clause.text[start - clause.start : end - clause.start]
+        if sentence != hit.passage.text and read_sentence(sentence, clause.lead_in).modality == (
+            "prohibit"
+        ):
+            return sentence
+    return ""
 
 
 def effective_conditions(conds: set[str], situation: Situation, question: str) -> set[str]:
@@ -859,6 +894,9 @@ def read_hit(hit: Hit) -> Reading:
     """Modality from the sentence itself (with its lead-in); conditions from the whole quote,
     since "Employees must seek approval … for such use" conditions the sentence before it."""
     reading = read_sentence(hit.passage.text, hit.passage.clause.lead_in)
+    extended = extended_rule(hit)
+    if reading.modality == "none" and extended:
+        reading = read_sentence(extended, hit.passage.clause.lead_in)
     if hit.passage.quote != hit.passage.text:
         reading.conditions |= read_sentence(hit.passage.quote).conditions
         # "…should maintain separate addresses. As such, employees should not use…": the
@@ -1247,7 +1285,7 @@ def _verdict_from(
 ) -> Verdict | None:
     """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
-    text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
+    text = _rule_text(hit)
     q = normalise(question)
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:

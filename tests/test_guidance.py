@@ -615,3 +615,24 @@ def test_a_permission_given_to_one_coach_is_a_permission(tmp_path: Path) -> None
                           "springfield")
     assert answer.verdict == Verdict.CONDITIONAL
     assert "A coach may send an individual message" in answer.citations[0].quote
+
+
+
+def test_a_rule_extended_to_phones_decides_texts_but_not_calls(assistant: Assistant) -> None:
+    """Dudley-Charlton: "The provisions in #5 above, except to the extent that a particular
+    telephonic communication does not generate a written document, apply to telephonic
+    communication as well" carries #5's school-resources-only rule to texts from a cell; a
+    call leaves no written document and is only discouraged."""
+    text = assistant.ask("can i text a student's mom from my cell to tell her how his "
+                         "behavior was today?", "dudley-charlton")
+    assert text.verdict == Verdict.PROHIBITED
+    quoted = " ".join(c.quote for c in text.citations[:2])
+    assert "apply to telephonic communication as well" in quoted
+    assert "only through school-based resources" in quoted
+    call = assistant.ask("can i call a student's mom from my cell to tell her how his "
+                         "behavior was today?", "dudley-charlton")
+    assert call.verdict == Verdict.DISCOURAGED
+    assert assistant.ask("is it ok to phone a parent from my cell",
+                         "dudley-charlton").verdict == Verdict.DISCOURAGED
+    assert assistant.ask("is it ok to text a parent from my cell",
+                         "dudley-charlton").verdict == Verdict.PROHIBITED
