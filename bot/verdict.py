@@ -101,7 +101,8 @@ Q_SCHOOL_DEVICE = rx(
     r"wi-fi|phone)",
     r"\bdistrict (?:computer|laptop|device|network)",
     r"\bwork (?:computer|laptop)",
-    r"\bclassroom computer",
+    r"\b(?:classroom|library|lab|computer lab|media center|front office|office|staff room|"
+    r"lounge|teacher|smartboard|projector) (?:computer|laptop|desktop|pc|ipad|chromebook)",
     r"\bchromebook",
     r"school-issued|district-issued|school issued|district issued",
 )

@@ -636,3 +636,32 @@ def test_a_rule_extended_to_phones_decides_texts_but_not_calls(assistant: Assist
                          "dudley-charlton").verdict == Verdict.DISCOURAGED
     assert assistant.ask("is it ok to text a parent from my cell",
                          "dudley-charlton").verdict == Verdict.PROHIBITED
+
+
+NUMBERS = HEADER + (
+    "A. Contact\n"
+    "1. Teachers will not give out their private cell phone or home phone numbers to students "
+    "without prior approval of the principal.\n"
+    "2. Teachers may not access social networking sites on district computers.\n\n"
+    "B. Posting\n"
+    "1. Staff members shall not post photographs of students on personal accounts.\n"
+    "2. Staff members shall not use the school logo without the principal's approval.\n"
+    "3. Staff members may not accept current students as friends on social networking sites.\n"
+)
+
+
+def test_giving_out_a_cell_number_is_the_rule_on_phone_numbers(tmp_path: Path) -> None:
+    district = make_district(tmp_path, NUMBERS)
+    answer = district.ask("can i give my cell # to the kids in my homeroom just in case they "
+                          "need me?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "private cell phone or home phone numbers" in answer.citations[0].quote
+
+
+def test_the_library_computer_is_a_school_computer(tmp_path: Path) -> None:
+    """A ban on district computers reaches the library computer after school; it is not a
+    ban whose reach depends on an unstated device."""
+    district = make_district(tmp_path, NUMBERS)
+    answer = district.ask("checking fb on the library computer after school when nobodys "
+                          "around, ok?", "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
