@@ -22,7 +22,8 @@ PASSIVE_PERMISSION = re.compile(r"\bmay (?:also )?be [a-z]+ed\b")
 
 # --- modality of a policy sentence ------------------------------------------------------------
 PERMIT = rx(
-    r"nothing in this policy prohibits",
+    r"nothing in this policy (?:prohibits|restricts|limits|prevents|bars|forbids)",
+    r"nothing in this policy shall be (?:construed|interpreted) to (?:prohibit|restrict|limit)",
     r"\b(?:is|are) permitted\b",
     r"\bit is appropriate\b",
     r"\bis appropriate for\b",
@@ -63,6 +64,8 @@ PROHIBIT = rx(
     r"\bnot (?:allowed|acceptable)\b",
     r"\bforbid",
     r"\bbanned\b",
+    r"\bbarred from\b",
+    r"\bimpermissible\b",
 )
 # What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes,
 # but only for questions about what the district may do.
@@ -76,7 +79,13 @@ POWER = rx(
     r"\bmay request that the employee\b",
     r"\bcould be cause for discipline\b",
     r"\bmay expose an employee to discipline\b",
+    r"\b(?:administrators?|the district|principals?|supervisors?|the superintendent) may"
+    r"(?:,? however,?)? (?:review|monitor|inspect|investigate|examine)\b",
 )
+# "Staff members may not text students on a personal phone, except:" — the items that
+# follow are the exceptions, each a permission for its own circumstance.
+EXCEPT_LEAD = re.compile(r"\b(?:except|unless)(?: as follows| in the following \w+| when| where)?"
+                         r":\s*$")
 # Advice against the act itself ("discouraged", "wise to delay posting") outranks the
 # advisory wording it is phrased in ("it's wise"); concern reads as discouraging only when
 # the sentence states no rule.
@@ -209,6 +218,9 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
     if POWER.search(t):
         modality = "power"
+    elif lead and EXCEPT_LEAD.search(lead):
+        modality = "permit"
+        conditions |= {"exception"}
     elif PERMIT.search(t) and not re.search(r"\bnot permitted\b", t):
         modality = "permit"
     elif ADVISE_AGAINST.search(t):

@@ -307,7 +307,9 @@ class _Builder:
         self.section_key = self._nested(block.key)
         self.section_title = title.rstrip(":").strip()
         self.paragraph_no = self.item_no = 0
-        self.lead_in = ""
+        # "A. Staff members shall not:" heads a list and is also the lead-in of its items.
+        stated = raw.rstrip().endswith(":") and len(title.split()) >= 3
+        self.lead_in = _clip(re.sub(r"^[A-Z]{1,4}\.\s+", "", title.strip())) if stated else ""
         self.parent_item = None
         self.add("heading", "heading", block)
 
@@ -342,7 +344,9 @@ class _Builder:
             self.lead_in = ""
 
     def item(self, block: Block) -> None:
-        self.item_no += 1
+        # The document's own number, so "4." after a paragraph is cited as item 4.
+        number = NUMBERED.match(self.source[block.start : block.end].strip())
+        self.item_no = int(number.group(1)) if number else self.item_no + 1
         self.sub_no = 0
         self.parent_item = self.add("item", f"item {self.item_no}", block, lead_in=self.lead_in)
 

@@ -95,7 +95,9 @@ ERRANDS = re.compile(
     r"payroll|paycheck|direct deposit|pto|personal day|sick day|parking|snow day|calendar for|"
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
     r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
-    r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call)\b"
+    r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call|"
+    r"copy (?:room|machine|code)|make copies|run off|laminat\w*|supply (?:closet|room|order)|"
+    r"cover (?:my|a|the) (?:class|duty|lunch duty|recess duty))\b"
     # Asking the assistant to do a task rather than asking about a rule.
     r"|^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
     r"generate|build|plan|summari[sz]e|translate|grade)\b"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from bot.answer import Verdict
 from bot.language import normalise
-from bot.modality import OBTAINABLE, Reading, read_sentence, rx
+from bot.modality import EXCEPT_LEAD, OBTAINABLE, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
 # --- the asker's situation --------------------------------------------------------------------
@@ -454,6 +454,7 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"mps accepted communication platforms",
             r"should utilize a professional email address",
             r"exclusively, to communicate",
+            r"(?:must|shall) take place through (?:the )?district",
         ),
     ),
     (
@@ -972,7 +973,9 @@ def decide(
     # Rules sure to cover the case are read before rules whose reach (working time, school
     # computers) depends on a circumstance the question does not state.
     for hit in sorted(candidates, key=lambda h: _reach_unknown(situation, h)):
-        if hit.passage.text.rstrip().endswith(":"):
+        if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
+            normalise(hit.passage.text)
+        ):
             continue  # a list's lead-in introduces rules; the items are the rules
         reading = read_hit(hit)
         speaks = _district_power(reading, hit, situation, question_concepts) or _speaks_to(
@@ -998,6 +1001,7 @@ def decide(
         if reading.modality == "permit" and (
             (hit.passage.concepts & SITUATIONAL) - question_concepts
             or _break_time_only(hit, situation, question)
+            or _other_exception(reading, hit, situation, question_concepts)
         ):
             continue
         if gap:
@@ -1183,6 +1187,23 @@ PEOPLE_CONCEPTS = frozenset({
 S_OF_STUDENTS = rx(r"\b(?:photographs?|photos?|videos?|images?|pictures?) of students\b")
 
 
+# What an exception item is for: "when there is an emergency…", "during a trip…".
+CIRCUMSTANCES = SITUATIONAL | {"emergency", "medical", "own_family"}
+
+
+def _other_exception(
+    reading: Reading, hit: Hit, situation: Situation, question_concepts: set[str]
+) -> bool:
+    """An item of an "except:" list is a permission for its own circumstance only; a
+    question in none of them is decided by the rule the list excepts from."""
+    if "exception" not in reading.conditions:
+        return False
+    circumstances = hit.passage.concepts & CIRCUMSTANCES
+    if situation.emergency and "emergency" in circumstances:
+        return False
+    return bool(circumstances) and not circumstances & question_concepts
+
+
 def _about_students_only(hit: Hit, question_concepts: set[str]) -> bool:
     """"Shall not post photographs of students…" does not decide a question about vacation
     pictures: nobody in the question is a student."""
@@ -1268,6 +1289,10 @@ def _pairs_match(
     return any(qp.search(q) and rp.search(t) for qp, rp in pairs)
 
 
+# A duty that falls on whoever does something: "A staff member who identifies as … must …".
+S_WHO_TRIGGER = rx(r"^\W*(?:an?|any) (?:staff member|employee|teacher|coach)s? who\b")
+
+
 def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
     """Does the sentence direct staff to do exactly what the asker wants to do?"""
     specific = question_acts - GENERIC_ACTS
@@ -1315,6 +1340,7 @@ def _verdict_from(
             "emergency",
             "hedged",
             "only_if",
+            "exception",
         }:
             return Verdict.CONDITIONAL
         return Verdict.ALLOWED
@@ -1332,6 +1358,10 @@ def _verdict_from(
         and directs
         and not (conds - {"requirement"} or opposite or situation.asks_obligation or negated)
     ):
+        # "A staff member who identifies as an employee … must include a disclaimer": the
+        # asker may be the one who triggers the duty, not the one already doing it.
+        if S_WHO_TRIGGER.search(normalise(hit.passage.text)):
+            return Verdict.CONDITIONAL
         return Verdict.ALLOWED
     if reading.modality == "oblige" and not conds:
         if opposite:

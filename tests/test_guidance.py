@@ -82,6 +82,8 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(assistant: Assi
     "how do i book the auditorium for the spring concert",
     "can i get reimbursed for classroom supplies",
     "who approves overtime for coaches",
+    "what time does the copy room open tmrw? need to run off tests before 1st period",
+    "can someone cover my lunch duty thurs",
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
@@ -665,3 +667,73 @@ def test_the_library_computer_is_a_school_computer(tmp_path: Path) -> None:
     answer = district.ask("checking fb on the library computer after school when nobodys "
                           "around, ok?", "springfield")
     assert answer.verdict == Verdict.PROHIBITED
+
+
+LISTS = HEADER + (
+    "SECTION III. PERSONAL ACCOUNTS\n\n"
+    "A. Staff members shall not:\n"
+    "   1. send or accept a friend, follow, or similar connection request involving a student "
+    "on a personal account;\n"
+    "   2. exchange private or direct messages with a student through a personal account.\n\n"
+    "SECTION IV. COMMUNICATING WITH STUDENTS\n\n"
+    "1. Staff members may not text or call students on a personal mobile phone, except:\n"
+    "   a) when there is an emergency affecting a student's health or safety; or\n"
+    "   b) during a District-approved overnight trip when District channels are unavailable.\n"
+    "   Any contact made under this exception must be reported to the building principal.\n"
+    "2. It is impermissible to use an application that automatically erases messages, such as "
+    "Snapchat, to communicate with students.\n"
+    "3. Staff members are barred from giving students a personal phone number.\n\n"
+    "SECTION V. SPEAKING AS A PRIVATE CITIZEN\n\n"
+    "A staff member who identifies as a District employee on a personal account and discusses "
+    "education matters must include a clear statement that the views expressed are personal "
+    "and do not represent the District.\n"
+    "Administrators may, however, review publicly available content when a complaint is "
+    "received.\n"
+)
+
+
+def test_a_lettered_heading_ending_in_a_colon_is_the_lead_in_of_its_items(
+    tmp_path: Path,
+) -> None:
+    district = make_district(tmp_path, LISTS)
+    answer = district.ask("one of my 8th graders started following me on insta. can i just "
+                          "leave it?", "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert answer.citations[0].lead_in == "Staff members shall not:"
+
+
+def test_items_keep_the_documents_own_numbers_after_a_paragraph(tmp_path: Path) -> None:
+    """"3." after the exception list's closing paragraph is cited as item 3, not item 2."""
+    district = make_district(tmp_path, LISTS)
+    answer = district.ask("can i give a student my personal phone number?", "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "barred from giving students" in answer.citations[0].quote
+    assert answer.citations[0].citation.endswith("COMMUNICATING WITH STUDENTS, item 3 "
+                                                 "(adopted 2024)")
+
+
+def test_an_except_list_permits_only_its_own_circumstances(tmp_path: Path) -> None:
+    district = make_district(tmp_path, LISTS)
+    emergency = district.ask("a kid just texted me he's not safe at home, it's an emergency. "
+                             "can i text him back from my cell?", "springfield")
+    assert emergency.verdict == Verdict.CONDITIONAL
+    assert "emergency" in emergency.citations[0].quote
+    hype = district.ask("can i text my starting pitcher from my cell the night before "
+                        "playoffs to hype him up?", "springfield")
+    assert hype.verdict == Verdict.PROHIBITED
+    assert "may not text or call students" in hype.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("can i give a student my personal phone number?", Verdict.PROHIBITED),
+    # The duty falls on whoever identifies as an employee: not a plain yes.
+    ("my insta bio says i teach 7th grade science here and i post about ed policy. am i ok?",
+     Verdict.CONDITIONAL),
+    ("if a parent complains about my public tiktok can admin actually go look at it?",
+     Verdict.ALLOWED),
+])
+def test_more_policy_wordings_read_as_they_are_meant(
+    tmp_path: Path, question: str, verdict: Verdict
+) -> None:
+    """"are barred from", "a staff member who … must", "Administrators may … review"."""
+    assert make_district(tmp_path, LISTS).ask(question, "springfield").verdict == verdict
