@@ -84,6 +84,7 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(assistant: Assi
     "who approves overtime for coaches",
     "what time does the copy room open tmrw? need to run off tests before 1st period",
     "can someone cover my lunch duty thurs",
+    "buses are late, should i send the kids out to the loop or keep them inside?",
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
