@@ -381,6 +381,20 @@ Q_VOICE_CALL = rx(r"\bcall(?:s|ed|ing)?\b", r"\bring\b",
                   r"\bphone (?:them|him|her|a|the|my|his|their)\b")
 Q_WRITTEN = rx(r"\btext", r"\btxt", r"\bmsg\b", r"\bmessag", r"\bdm\b", r"\be-?mail",
                r"\bvoicemail")
+# A ban on "instructional time" or "while supervising students" does not reach a duty-free
+# lunch or a prep period; one on "working time" or "the school day" does.
+S_CLASS_TIME_ONLY = rx(
+    r"\binstructional (?:time|hours|periods?)\b",
+    r"\bclass time\b",
+    r"\bduring (?:class|classes|instruction)\b",
+)
+S_WHOLE_WORKDAY = rx(
+    r"\bworking (?:time|hours)\b",
+    r"\bwork (?:hours|time)\b",
+    r"\bschool (?:time|day|hours)\b",
+    r"\bwork ?day\b",
+    r"\b(?:duty|contract|contractual) (?:hours|time)\b",
+)
 # A rule about staff members' own accounts ("on personal social media accounts").
 S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?\b")
 S_AFTER_HOURS = rx(r"outside of regular school hours")
@@ -669,17 +683,24 @@ Q_PREP = rx(r"\bprep\b", r"\bplanning\b", r"\bpreparation\b")
 
 def _on_a_break(question: str) -> bool:
     """Lunch or a break, not duty; "not lunch duty, my actual lunch" is a break."""
-    q = re.sub(r"\bno(?:t)? (?:\w+ )?duty\b", " ", normalise(question))
+    q = re.sub(r"\b(?:not?|don'?t have|do not have|without|off) (?:\w+ ){0,2}?duty\b", " ",
+               normalise(question))
     return bool(Q_BREAK.search(q) and not Q_ON_DUTY.search(q))
 
 
 def _break_time_only(hit: Hit, situation: Situation, question: str) -> bool:
+    """A permission for lunch and breaks, asked about class time, duty, or a prep period it
+    does not name."""
+    text = normalise(hit.passage.text)
     return (
         situation.work_time
-        and bool(S_BREAK_TIME.search(normalise(hit.passage.text)))
+        and bool(S_BREAK_TIME.search(text))
         and not _on_a_break(question)
-        and not Q_PREP.search(normalise(question))
+        and not (Q_PREP.search(normalise(question)) and S_PREP_TIME.search(text))
     )
+
+
+S_PREP_TIME = rx(r"\b(?:prep|preparation|planning) (?:periods?|time)\b")
 
 
 Q_SCHOOL_PROJECT = rx(
@@ -824,6 +845,10 @@ def scope_gap(
         match = S_PERSONAL_ACCOUNTS.search(t)
         if match:
             return ScopeGap("a school or class account", match.group(0), elsewhere=True)
+    if question and (_on_a_break(question) or Q_PREP.search(normalise(question))):
+        match = S_CLASS_TIME_ONLY.search(t)
+        if match and not S_WHOLE_WORKDAY.search(t):
+            return ScopeGap("your lunch, break or prep period", match.group(0), elsewhere=True)
     if question and Q_VOICE_CALL.search(normalise(question)):
         match = S_UNLESS_WRITTEN.search(t)
         if match and not Q_WRITTEN.search(normalise(question)):

@@ -738,3 +738,27 @@ def test_more_policy_wordings_read_as_they_are_meant(
 ) -> None:
     """"are barred from", "a staff member who … must", "Administrators may … review"."""
     assert make_district(tmp_path, LISTS).ask(question, "springfield").verdict == verdict
+
+
+WORKDAY = HEADER + (
+    "A. Personal use\n"
+    "1. Personal social media use is not permitted during instructional time or while a staff "
+    "member is supervising students. Staff members may use personal accounts on their own "
+    "devices during a duty-free lunch or a scheduled break.\n"
+    "2. Staff members shall not post photographs of students on personal accounts.\n"
+    "3. Staff members shall not use the school logo without the principal's approval.\n"
+    "4. Staff members may not accept current students as friends on social networking sites.\n"
+)
+
+
+def test_a_ban_on_instructional_time_does_not_reach_a_duty_free_lunch(tmp_path: Path) -> None:
+    district = make_district(tmp_path, WORKDAY)
+    lunch = district.ask("can i scroll insta on my phone at lunch? i dont have lunch duty",
+                         "springfield")
+    assert lunch.verdict == Verdict.ALLOWED
+    assert "duty-free lunch" in lunch.citations[0].quote
+    # A permission for lunch and breaks does not name a prep period.
+    prep = district.ask("is it ok to check fb on my own phone during my prep?", "springfield")
+    assert prep.verdict == Verdict.NOT_ADDRESSED
+    recess = district.ask("can i check insta on recess duty?", "springfield")
+    assert recess.verdict == Verdict.PROHIBITED
