@@ -1127,6 +1127,8 @@ TOPICAL = frozenset(
         "confidential",
         "sexual",
         "substances",
+        "alcohol",
+        "drugs",
         "harassment",
         "defamation",
         "logo",

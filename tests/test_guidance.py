@@ -766,3 +766,27 @@ def test_a_ban_on_instructional_time_does_not_reach_a_duty_free_lunch(tmp_path: 
     assert prep.verdict == Verdict.NOT_ADDRESSED
     recess = district.ask("can i check insta on recess duty?", "springfield")
     assert recess.verdict == Verdict.PROHIBITED
+
+
+SUBSTANCES = HEADER + (
+    "A. Conduct\n"
+    "Staff members shall not post, share, or send content that:\n"
+    "- harasses, threatens, or bullies a student, parent, or employee;\n"
+    "- is sexually explicit, or depicts or promotes illegal drug use.\n\n"
+    "Staff members are discouraged from criticizing identifiable colleagues on social media. "
+    "Staff members are also cautioned against posting images of themselves drinking alcohol.\n\n"
+    "B. Students\n"
+    "1. Staff members shall not post photographs of students on personal accounts.\n"
+    "2. Staff members may not accept current students as friends on social networking sites.\n"
+)
+
+
+def test_a_rule_on_illegal_drugs_does_not_decide_a_margarita_photo(tmp_path: Path) -> None:
+    district = make_district(tmp_path, SUBSTANCES)
+    drink = district.ask("spring break in cancun, can i post a pic of me w a margarita on my "
+                         "public ig?", "springfield")
+    assert drink.verdict == Verdict.DISCOURAGED
+    assert "drinking alcohol" in drink.citations[0].quote
+    weed = district.ask("can i post a pic of my weed brownies on my insta?", "springfield")
+    assert weed.verdict == Verdict.PROHIBITED
+    assert "illegal drug use" in weed.citations[0].quote
