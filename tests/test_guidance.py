@@ -428,6 +428,7 @@ def test_a_representative_list_is_not_about_representing_the_district(tmp_path: 
     ("a representative list of prohibitions", "identity"),
     ("respond to social network invitations", "school_device"),
     ("use the school's logo", "monitor"),
+    ("communications which arise out of or in connection with one's position", "friend"),
 ])
 def test_a_policy_word_in_another_sense_is_not_the_concept(
     assistant: Assistant, policy_text: str, concept: str
@@ -790,3 +791,14 @@ def test_a_rule_on_illegal_drugs_does_not_decide_a_margarita_photo(tmp_path: Pat
     weed = district.ask("can i post a pic of my weed brownies on my insta?", "springfield")
     assert weed.verdict == Verdict.PROHIBITED
     assert "illegal drug use" in weed.citations[0].quote
+
+
+@pytest.mark.parametrize(("policy_text", "concept"), [
+    ("Connecting with the parents or guardians of current students is discouraged.", "friend"),
+    ("or remain connected to a student after learning of the connection", "friend"),
+    ("before creating a District-sponsored account", "class_account"),
+])
+def test_policy_wordings_for_the_same_act_are_the_concept(
+    assistant: Assistant, policy_text: str, concept: str
+) -> None:
+    assert concept in assistant.lexicon.concepts(policy_text)
