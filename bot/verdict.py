@@ -837,31 +837,43 @@ def scope_gap(
         and not _pairs_match(OPPOSITES, question, rule_text)
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
-    if (
-        question
-        and Q_CLASS_ACCOUNT.search(normalise(question))
-        and not Q_PERSONAL_ACCOUNT.search(normalise(question))
-    ):
-        match = S_PERSONAL_ACCOUNTS.search(t)
-        if match:
-            return ScopeGap("a school or class account", match.group(0), elsewhere=True)
-    if question and (_on_a_break(question) or Q_PREP.search(normalise(question))):
-        match = S_CLASS_TIME_ONLY.search(t)
-        if match and not S_WHOLE_WORKDAY.search(t):
-            return ScopeGap("your lunch, break or prep period", match.group(0), elsewhere=True)
-    if question and Q_VOICE_CALL.search(normalise(question)):
-        match = S_UNLESS_WRITTEN.search(t)
-        if match and not Q_WRITTEN.search(normalise(question)):
-            return ScopeGap("a phone call", match.group(0), elsewhere=True)
-    if question and Q_NOT_CONFIDENTIAL.search(normalise(question)):
-        match = S_CONFIDENTIAL_MATTER.search(t)
-        if match:
-            return ScopeGap("a matter that is not confidential", match.group(0), elsewhere=True)
-    if question and Q_EDUCATIONAL.search(normalise(question)):
-        match = S_PERSONAL_USE.search(t)
-        if match:
-            return ScopeGap("educational use", match.group(0), elsewhere=True)
+    if question:
+        q = normalise(question)
+        for asks, scope, widened, qualifier in ELSEWHERE_GAPS:
+            match = scope.search(t) if asks(q) else None
+            if match and not (widened and widened.search(t)):
+                return ScopeGap(qualifier, match.group(0), elsewhere=True)
     return None
+
+
+# Rules written for a case next to the asker's, where another clause is likelier to decide:
+# (the question's case, the rule's scope words, words that widen the rule to the case anyway,
+# the case as the answer names it). Read in order; the question comes normalised.
+ELSEWHERE_GAPS: list[
+    tuple[Callable[[str], bool], re.Pattern[str], re.Pattern[str] | None, str]
+] = [
+    (
+        lambda q: bool(Q_CLASS_ACCOUNT.search(q) and not Q_PERSONAL_ACCOUNT.search(q)),
+        S_PERSONAL_ACCOUNTS,
+        None,
+        "a school or class account",
+    ),
+    (
+        lambda q: _on_a_break(q) or bool(Q_PREP.search(q)),
+        S_CLASS_TIME_ONLY,
+        S_WHOLE_WORKDAY,
+        "your lunch, break or prep period",
+    ),
+    (
+        lambda q: bool(Q_VOICE_CALL.search(q) and not Q_WRITTEN.search(q)),
+        S_UNLESS_WRITTEN,
+        None,
+        "a phone call",
+    ),
+    (lambda q: bool(Q_NOT_CONFIDENTIAL.search(q)), S_CONFIDENTIAL_MATTER, None,
+     "a matter that is not confidential"),
+    (lambda q: bool(Q_EDUCATIONAL.search(q)), S_PERSONAL_USE, None, "educational use"),
+]
 
 
 @dataclass
