@@ -397,6 +397,16 @@ S_WHOLE_WORKDAY = rx(
 )
 # A rule about staff members' own accounts ("on personal social media accounts").
 S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?\b")
+# A sentence whose subject is the district's own accounts ("District-sponsored accounts are
+# reserved for school purposes") rules those accounts, not what staff post on their own.
+S_SCHOOL_ACCOUNTS_SUBJECT = rx(
+    r"^\W*(?:[a-z]\.\s+)?(?:the )?(?:district-sponsored|school-sponsored|official "
+    r"(?:district|school)|district|school|class(?:room)?|educational) (?:social media )?accounts?\b"
+)
+Q_PERSONAL_SOCIAL = rx(
+    r"\bpersonal (?:account|acct|fb|facebook|insta|ig|instagram|page|twitter|tiktok|social|blog)",
+    r"\bmy own (?:acct|account|fb|facebook|page|insta|ig|twitter|tiktok|blog)",
+)
 S_AFTER_HOURS = rx(r"outside of regular school hours")
 Q_EDUCATIONAL = rx(
     r"google classroom",
@@ -610,8 +620,9 @@ COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 
 # The policy names the asker's exact case as an allowed alternative or exception.
 S_OWN_FAMILY = rx(
-    r"\b(?:does|do|shall) not apply to\b[^.]{0,60}\b(?:own children|children|grandchildren|"
-    r"relatives|family members)\b"
+    r"\b(?:(?:does|do|shall) not apply to|nothing in this policy (?:restricts|prohibits|limits|"
+    r"prevents))\b[^.]{0,80}\b(?:own children|children|grandchildren|relatives|family members|"
+    r"household)\b"
 )
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
@@ -857,6 +868,12 @@ ELSEWHERE_GAPS: list[
         S_PERSONAL_ACCOUNTS,
         None,
         "a school or class account",
+    ),
+    (
+        lambda q: bool(Q_PERSONAL_SOCIAL.search(q) and not Q_CLASS_ACCOUNT.search(q)),
+        S_SCHOOL_ACCOUNTS_SUBJECT,
+        None,
+        "your personal account",
     ),
     (
         lambda q: _on_a_break(q) or bool(Q_PREP.search(q)),

@@ -457,6 +457,7 @@ def test_a_question_word_in_another_sense_is_not_the_concept(
     ("can I look at a student's records from home?", "confidential"),
     ("can I use remind to message parents?", "edu_site"),
     ("can I log into my fb on my chromebook?", "access"),
+    ("can i say on fb that the board's plan to cut art is a mistake?", "public_concern"),
 ])
 def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
@@ -797,8 +798,45 @@ def test_a_rule_on_illegal_drugs_does_not_decide_a_margarita_photo(tmp_path: Pat
     ("Connecting with the parents or guardians of current students is discouraged.", "friend"),
     ("or remain connected to a student after learning of the connection", "friend"),
     ("before creating a District-sponsored account", "class_account"),
+    ("Staff members are strongly encouraged to keep personal accounts private.",
+     "privacy_settings"),
+    ("Employees should set their profiles to private.", "privacy_settings"),
 ])
 def test_policy_wordings_for_the_same_act_are_the_concept(
     assistant: Assistant, policy_text: str, concept: str
 ) -> None:
     assert concept in assistant.lexicon.concepts(policy_text)
+
+
+HOUSEHOLD = HEADER + (
+    "A. Messages\n"
+    "1. Coaches may not text athletes on a personal phone.\n"
+    "2. Nothing in this policy restricts a staff member's contact with his or her own children "
+    "or other members of his or her household.\n\n"
+    "B. District accounts\n"
+    "1. District-sponsored accounts are reserved for school purposes; they may not be used to "
+    "promote political candidates or views.\n"
+    "2. Nothing in this policy prohibits staff members from commenting, on their own time, on "
+    "matters of public concern.\n"
+)
+
+
+def test_nothing_restricts_contact_with_own_children_is_a_carve_out(tmp_path: Path) -> None:
+    district = make_district(tmp_path, HOUSEHOLD)
+    own = district.ask("i coach track and my son is on the team, can i text him from my cell?",
+                       "springfield")
+    assert own.verdict == Verdict.ALLOWED
+    assert "own children" in own.citations[0].quote
+    athlete = district.ask("i coach track, can i text my miler from my cell?", "springfield")
+    assert athlete.verdict == Verdict.PROHIBITED
+
+
+def test_a_rule_on_district_accounts_does_not_decide_a_personal_post(tmp_path: Path) -> None:
+    district = make_district(tmp_path, HOUSEHOLD)
+    personal = district.ask("can i post on my personal fb this weekend that the board's plan "
+                            "to cut art is a mistake?", "springfield")
+    assert personal.verdict == Verdict.ALLOWED
+    assert "matters of public concern" in personal.citations[0].quote
+    official = district.ask("can i post on our class insta that the board's plan to cut art "
+                            "is a mistake?", "springfield")
+    assert official.verdict == Verdict.PROHIBITED
