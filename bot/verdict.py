@@ -400,8 +400,13 @@ S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?
 # A sentence whose subject is the district's own accounts ("District-sponsored accounts are
 # reserved for school purposes") rules those accounts, not what staff post on their own.
 S_SCHOOL_ACCOUNTS_SUBJECT = rx(
-    r"^\W*(?:[a-z]\.\s+)?(?:the )?(?:district-sponsored|school-sponsored|official "
-    r"(?:district|school)|district|school|class(?:room)?|educational) (?:social media )?accounts?\b"
+    r"^\W*(?:[a-z]\.\s+)?(?:the )?(?P<scope>(?:district-sponsored|school-sponsored|"
+    r"official (?:district|school)|district|school|class(?:room)?|educational) "
+    r"(?:social media )?accounts?)\b"
+)
+# "…on my personal ig? not the class page": a class account the asker rules out.
+Q_NOT_CLASS_ACCOUNT = rx(
+    r"\b(?:not|never) (?:on )?(?:the|our|my|a) (?:class|classroom|school|team|club)(?:'s)? \w+"
 )
 Q_PERSONAL_SOCIAL = rx(
     r"\bpersonal (?:account|acct|fb|facebook|insta|ig|instagram|page|twitter|tiktok|social|blog)",
@@ -853,7 +858,8 @@ def scope_gap(
         for asks, scope, widened, qualifier in ELSEWHERE_GAPS:
             match = scope.search(t) if asks(q) else None
             if match and not (widened and widened.search(t)):
-                return ScopeGap(qualifier, match.group(0), elsewhere=True)
+                word = match.groupdict().get("scope") or match.group(0)
+                return ScopeGap(qualifier, word, elsewhere=True)
     return None
 
 
@@ -870,7 +876,8 @@ ELSEWHERE_GAPS: list[
         "a school or class account",
     ),
     (
-        lambda q: bool(Q_PERSONAL_SOCIAL.search(q) and not Q_CLASS_ACCOUNT.search(q)),
+        lambda q: bool(Q_PERSONAL_SOCIAL.search(q) and not Q_CLASS_ACCOUNT.search(
+            Q_NOT_CLASS_ACCOUNT.sub("", q))),
         S_SCHOOL_ACCOUNTS_SUBJECT,
         None,
         "your personal account",
@@ -1113,6 +1120,7 @@ SPECIFIC_ACTS = frozenset(
         "privacy_settings",
         "identity",
         "home_info",
+        "commerce",
     }
 )
 
@@ -1229,7 +1237,7 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     if hit.passage.concepts & question_concepts & TOPICAL:
         return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = hit.passage.concepts & SPECIFIC_ACTS
-    if specific and not specific & acts:
+    if specific and not specific & (acts | question_concepts):
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
 

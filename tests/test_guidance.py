@@ -815,7 +815,7 @@ HOUSEHOLD = HEADER + (
     "or other members of his or her household.\n\n"
     "B. District accounts\n"
     "1. District-sponsored accounts are reserved for school purposes; they may not be used to "
-    "promote political candidates or views.\n"
+    "promote personal businesses, political candidates or religious views.\n"
     "2. Nothing in this policy prohibits staff members from commenting, on their own time, on "
     "matters of public concern.\n"
 )
@@ -840,3 +840,14 @@ def test_a_rule_on_district_accounts_does_not_decide_a_personal_post(tmp_path: P
     official = district.ask("can i post on our class insta that the board's plan to cut art "
                             "is a mistake?", "springfield")
     assert official.verdict == Verdict.PROHIBITED
+
+
+def test_a_rule_listing_several_subjects_speaks_to_each_of_them(tmp_path: Path) -> None:
+    district = make_district(tmp_path, HOUSEHOLD)
+    shop = district.ask("i sell my lesson plans on tpt, can i put the link in the bio of our "
+                        "classroom insta?", "springfield")
+    assert shop.verdict == Verdict.PROHIBITED
+    assert "personal businesses" in shop.citations[0].quote
+    own = district.ask("i sell stuff on etsy. can i promote my store on my personal ig? not "
+                       "the class page", "springfield")
+    assert own.verdict != Verdict.PROHIBITED
