@@ -173,7 +173,8 @@ class Assistant:
                           MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
         still = self._still_applies(district) if decision.verdict == Verdict.NOT_ADDRESSED else None
-        answer = compose(text, district, decision, citations, ranked.situation, still)
+        answer = compose(text, district, decision, citations, ranked.situation, still,
+                         concepts, self.lexicon.concepts)
         answer.notes += self._cross_references(citations, ranked.hits, district)
         answer.latency_ms = (time.perf_counter() - began) * 1000
         return answer

@@ -12,7 +12,7 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.verdict import S_SCHOOL_DEVICE, S_WORK_TIME, Decision, Situation
+from bot.verdict import S_SCHOOL_DEVICE, S_WORK_TIME, ConceptsOf, Decision, Situation
 
 SUMMARY_QUOTE_CHARS = 320
 
@@ -138,7 +138,28 @@ def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> 
     return out[:5]
 
 
-def contacts_for(district: District, rule_text: str) -> list[str]:
+# "the athletic director (coaches)": a contact the district marks as being for one matter.
+_CONTACT_MATTER = re.compile(r"\(([^)]*)\)\s*$")
+
+
+def _for_another_matter(contact: str, topic: set[str], concepts_of: ConceptsOf) -> bool:
+    """A contact for coaches is no help to a secretary asking about her own Facebook."""
+    match = _CONTACT_MATTER.search(contact)
+    if not match:
+        return False
+    matter = set(concepts_of(match.group(1))) - {"approval"}
+    return bool(matter) and not matter & topic
+
+
+def contacts_for(
+    district: District,
+    rule_text: str,
+    topic: set[str] = frozenset(),
+    concepts_of: ConceptsOf | None = None,
+) -> list[str]:
+    """Roles the clause names first, then the district's contacts for this kind of question.
+
+    `topic` holds the concepts of the question and of the governing clause."""
     named = []
     for match in _ROLES.finditer(normalise(rule_text)):
         role = match.group(0)
@@ -146,6 +167,8 @@ def contacts_for(district: District, rule_text: str) -> list[str]:
             named.append(role)
     contacts = [f"the {r}" for r in named]
     for contact in district.contacts:
+        if concepts_of and _for_another_matter(contact, topic, concepts_of):
+            continue
         if not any(_same_role(c, contact) for c in contacts):
             contacts.append(contact)
     return contacts[:4]
@@ -211,6 +234,8 @@ def compose(
     citations: list[Citation],
     situation: Situation,
     still_applies: Citation | None = None,
+    question_concepts: set[str] = frozenset(),
+    concepts_of: ConceptsOf | None = None,
 ) -> Answer:
     governing = decision.governing
     rule_text = clause_text = ""
@@ -241,6 +266,11 @@ def compose(
         citations=citations,
         qualifiers=qualifiers_for(rule_text, decision, situation),
         conditions=conditions,
-        contacts=contacts_for(district, clause_text),
+        contacts=contacts_for(
+            district,
+            clause_text,
+            question_concepts | (governing.passage.concepts if governing else set()),
+            concepts_of,
+        ),
         notes=notes,
     )

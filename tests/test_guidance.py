@@ -117,14 +117,16 @@ B. Students
 """
 
 
-def make_district(root: Path, text: str) -> Assistant:
+def make_district(
+    root: Path, text: str, contacts: str = '["your principal"]'
+) -> Assistant:
     """A one-policy district written the way an administrator would add it."""
     folder = root / "knowledge" / "springfield"
     folder.mkdir(parents=True)
     (folder / "policy-9100.txt").write_text(text, encoding="utf-8")
     (folder / "district.toml").write_text(
         'id = "springfield"\nname = "Springfield Public Schools"\nshort_name = "Springfield"\n'
-        'state = "MA"\ncontacts = ["your principal"]\n\n[[policies]]\n'
+        f'state = "MA"\ncontacts = {contacts}\n\n[[policies]]\n'
         'file = "policy-9100.txt"\nnumber = "9100"\ntitle = "Staff Use of Social Media"\n'
         'label = "Springfield Policy 9100"\nadopted = "2024"\ndate_label = "adopted 2024"\n',
         encoding="utf-8")
@@ -851,3 +853,13 @@ def test_a_rule_listing_several_subjects_speaks_to_each_of_them(tmp_path: Path) 
     own = district.ask("i sell stuff on etsy. can i promote my store on my personal ig? not "
                        "the class page", "springfield")
     assert own.verdict != Verdict.PROHIBITED
+
+
+def test_a_contact_for_one_matter_is_named_only_for_that_matter(tmp_path: Path) -> None:
+    contacts = '["your principal", "the athletic director (coaches)", "the IT office (logo)"]'
+    district = make_district(tmp_path, HOUSEHOLD, contacts)
+    coach = district.ask("i coach track, can i text my miler from my cell?", "springfield")
+    assert coach.contacts == ["your principal", "the athletic director (coaches)"]
+    teacher = district.ask("can i post on my personal fb that the board's plan to cut art is "
+                           "a mistake?", "springfield")
+    assert teacher.contacts == ["your principal"]
