@@ -201,6 +201,16 @@ def normalise(text: str) -> str:
     return text.translate(_QUOTES).lower()
 
 
+# "just teachers, no kids": people a question says are absent are not in its situation.
+_ABSENT_PEOPLE = re.compile(
+    r"\b(?:no|without(?: any)?|not any|zero) (?:kids|students|children|kiddos|minors|pupils)\b(?!')"
+)
+
+
+def without_absent_people(norm: str) -> str:
+    return _ABSENT_PEOPLE.sub(" ", norm)
+
+
 def stem(word: str) -> str:
     """A deliberately light stemmer: plural and verb endings only, so stems stay readable."""
     if len(word) <= 3 or word.isdigit():
@@ -318,9 +328,10 @@ class Lexicon:
     def _concepts(self, text: str, question: bool) -> Counter[str]:
         norm = normalise(text)
         found: Counter[str] = Counter()
-        self.policy_terms.count(norm, found)
         if question:
+            norm = without_absent_people(norm)
             self.ask_terms.count(norm, found)
+        self.policy_terms.count(norm, found)
         return found
 
 

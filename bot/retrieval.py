@@ -40,7 +40,10 @@ class Passage:
     end: int
     text: str
     quote: str  # what is quoted: the sentence, plus a neighbour it points back to or from
-    concepts: frozenset[str] = frozenset()  # lexicon concepts of the sentence and its lead-in
+    concepts: frozenset[str] = frozenset()  # lexicon concepts of the quote and its lead-in
+    # …of the sentence alone: a neighbour quoted with it ("It should be noted that … the
+    # Public Records Law") does not make the sentence about the neighbour's subject.
+    own_concepts: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -107,8 +110,11 @@ class DistrictIndex:
                 quote = quote_span(source, clause.sentences, i)
                 quote_text = source[quote[0] : quote[1]]
                 concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {quote_text}"))
+                own = concepts
+                if quote != (s, e):
+                    own = frozenset(lexicon.concepts(f"{clause.lead_in} {source[s:e]}"))
                 self.passages.append(
-                    Passage(clause, i, s, e, source[s:e], quote_text, concepts))
+                    Passage(clause, i, s, e, source[s:e], quote_text, concepts, own))
                 docs.append(doc)
                 lengths.append(max(MIN_LENGTH, sum(sentence_feats[i].values())))
         self.bm25 = BM25(docs, lengths)

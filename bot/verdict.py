@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.answer import Verdict
-from bot.language import normalise
+from bot.language import normalise, without_absent_people
 from bot.modality import EXCEPT_LEAD, OBTAINABLE, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
@@ -247,7 +247,7 @@ class Situation:
 
     @classmethod
     def of(cls, question: str) -> Situation:
-        q = normalise(question)
+        q = without_absent_people(normalise(question))
         return cls(**{flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()})
 
 
@@ -554,7 +554,10 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 # that rule grants nothing and forbids nothing here.
 OUTSIDE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
-        rx(r"\bschool e-?mail\b", r"\bwork e-?mail\b", r"\bdistrict e-?mail\b"),
+        # …unless the school email is only the reason ("my school email is down") for a
+        # personal one.
+        rx(r"^(?!.*\b(?:gmail|yahoo|hotmail|outlook\.com|personal e-?mail|my own e-?mail)\b)"
+           r".*\b(?:school|work|district) e-?mail\b"),
         rx(
             r"personal email address",
             r"personal email account",
@@ -1236,7 +1239,7 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return True
     if hit.passage.concepts & question_concepts & TOPICAL:
         return True  # same subject (alcohol, confidential matters…) whatever the verb
-    specific = hit.passage.concepts & SPECIFIC_ACTS
+    specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
     if specific and not specific & (acts | question_concepts):
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
@@ -1248,7 +1251,10 @@ PEOPLE_CONCEPTS = frozenset({
     "colleague", "former", "group", "individual", "own_family", "confidential", "student_info",
     "friend", "boundaries",
 })
-S_OF_STUDENTS = rx(r"\b(?:photographs?|photos?|videos?|images?|pictures?) of students\b")
+S_OF_STUDENTS = rx(
+    r"\b(?:photographs?|photos?|videos?|images?|pictures?) of students\b",
+    r"\binformation about (?:a |any )?students?\b",
+)
 
 
 # What an exception item is for: "when there is an emergency…", "during a trip…".
@@ -1355,6 +1361,12 @@ def _pairs_match(
 
 # A duty that falls on whoever does something: "A staff member who identifies as … must …".
 S_WHO_TRIGGER = rx(r"^\W*(?:an?|any) (?:staff member|employee|teacher|coach)s? who\b")
+# What to do after a lapse: "If a staff member were to inadvertently convey a school-related
+# message … on the staff member's private account, the staff member must save such email…".
+S_REMEDY = rx(
+    r"^\W*if\b[^,;]{0,160}\b(?:inadvertent(?:ly)?|accidental(?:ly)?|mistaken(?:ly)?|by mistake|"
+    r"were to)\b"
+)
 
 
 def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
@@ -1389,6 +1401,8 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
+    if S_REMEDY.search(normalise(hit.passage.text)) and not situation.asks_obligation:
+        return None  # how to repair a lapse says nothing of whether the act is allowed
     if (
         "approval" in conds
         and S_CREATES_ACCOUNT.search(normalise(text))

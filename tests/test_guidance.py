@@ -863,3 +863,42 @@ def test_a_contact_for_one_matter_is_named_only_for_that_matter(tmp_path: Path) 
     teacher = district.ask("can i post on my personal fb that the board's plan to cut art is "
                            "a mistake?", "springfield")
     assert teacher.contacts == ["your principal"]
+
+
+EMAIL = HEADER + (
+    "A. Email\n"
+    "1. Use of one's personal email account to discuss school business with students and "
+    "parents is prohibited. It should be noted that when a staff member uses a personal email "
+    "account the communication falls within the Public Records Law.\n"
+    "2. If a staff member were to inadvertently convey a school-related message to a parent "
+    "on a private account, the staff member must save such email to the school email "
+    "account.\n\n"
+    "B. Posting\n"
+    "1. In no event shall an employee include in any posting information about a student which "
+    "might place the student at risk.\n"
+)
+
+
+@pytest.mark.parametrize("question", [
+    "my school email is down. can i just use my gmail to answer a parent's question about her "
+    "son's grades?",
+    "can i email a parent back from my yahoo about the field trip?",
+])
+def test_a_remedy_for_a_lapse_does_not_permit_the_lapse(tmp_path: Path, question: str) -> None:
+    """The repair rule ("if … inadvertently …, must save such email") is not a permission,
+    a neighbour about records law does not make the ban about records, and a school email
+    that is down is the reason, not the channel used."""
+    answer = make_district(tmp_path, EMAIL).ask(question, "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "personal email account" in answer.citations[0].quote
+
+
+def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> None:
+    district = make_district(tmp_path, EMAIL)
+    staff_night = district.ask("ok to post pics from the staff bowling night on my FB? just "
+                               "teachers, no kids", "springfield")
+    assert staff_night.verdict != Verdict.PROHIBITED
+    assert "student" not in district.lexicon.concepts("just teachers, no kids", question=True)
+    field_day = district.ask("ok to post pics of my kids at field day with their names?",
+                             "springfield")
+    assert field_day.verdict == Verdict.PROHIBITED
