@@ -67,8 +67,9 @@ STRONG_SUBJECTS = frozenset({
 # policy on staff conduct online does not answer unless they name its subject.
 INFO_REQUEST = re.compile(
     r"^(?:how (?:do|can|should) (?:i|we)|who (?:do|should|can) (?:i|we)|who(?:'s| is) "
-    r"(?:in charge|responsible)|what(?:'s| is| are) (?:the|my|our)|when (?:is|are|do|does)|"
+    r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|when (?:is|are|do|does)|"
     r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
+    r"(?:does )?any(?:one|body) (?:know|have)|do you know|what time|which (?:room|day)|"
     r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e)\b"
 )
 # "can I …" about dealing with students or parents is a conduct question even when these
@@ -82,6 +83,16 @@ DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|b
 RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|ok|okay|"
                         r"supposed to|(?:can|may|should) i)\b")
 PEOPLE = frozenset({"student", "parent", "colleague", "team", "former"})
+# "Does this policy apply to me?" (a student teacher, a bus driver) is about the policy itself.
+ABOUT_THE_POLICY = re.compile(
+    r"\b(?:this|the|our|that|social media|social networking|district'?s?) polic(?:y|ies)\b"
+    r"[^?.!]{0,40}\b(?:apply|applies|cover|covers|include|includes)\b|"
+    r"\b(?:apply|applies) to (?:me|us|subs|substitutes|student teachers|volunteers)\b|"
+    r"\bam i (?:even )?covered\b"
+)
+# A personal account or app on a school computer: the policies' own subject, whatever the
+# errand ("pull up my personal calendar on the school computer").
+PERSONAL_ON_SCHOOL_DEVICE = frozenset({"school_device", "personal_account"})
 
 GREETING = re.compile(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|help|"
@@ -97,6 +108,10 @@ ERRANDS = re.compile(
     r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
     r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call|"
     r"copy (?:room|machine|code)|make copies|run off|laminat\w*|supply (?:closet|room|order)|"
+    r"extension|(?:i'?m|i am|i'?ll be) out sick|call(?:ing)? (?:in|out) sick|"
+    r"(?:get|find|request) a sub|"
+    r"sub (?:coordinator|office|line|system|finder)|"
+
     r"cover (?:my|a|the) (?:class|duty|lunch duty|recess duty))\b"
     # Asking the assistant to do a task rather than asking about a rule.
     r"|^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
@@ -104,19 +119,44 @@ ERRANDS = re.compile(
 )
 
 
+# Something that does not work: IT trouble, whatever device or account it names, unless the
+# trouble is only why the asker wants to do something else ("talking points won't load, can
+# I group text the team?").
+TROUBLE = re.compile(
+    r"\b(?:keeps? (?:crashing|freezing|logging me out|kicking me out)|crash(?:es|ed|ing)|"
+    r"won'?t (?:load|open|charge|turn on|connect|sync|send|print)|"
+    r"(?:isn'?t|is not|not|doesn'?t|does not|stopped) (?:working|loading|syncing|connecting)|"
+    r"dial tone|(?:storage|inbox|mailbox|drive) (?:is )?full|out of storage|error message)\b"
+)
+# A request to the assistant itself ("can u tell me when…"): its verb is not the asker's act.
+TO_THE_ASSISTANT = re.compile(
+    r"^(?:(?:can|could|would|will) (?:you|u|ya) )?(?:pls |please )?(?:tell|show|remind) me\b"
+)
+# Looking up a person, a number or a date is an errand unless it asks about a rule.
+LOOKUP = re.compile(
+    r"^(?:who(?:'s| is| are) (?:our|my|the)|"
+    r"what(?:'?s| is) (?:the|our|my) (?:[\w']+ ){0,4}(?:number|extension|fax|address|name|"
+    r"email address|room|deadline|date)\b)"
+)
+
+
 def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     text = normalise(question).strip()
     if GREETING.match(text):
         return TopicCheck.GREETING
-    concepts = set(lexicon.concepts(text, question=True))
+    if LOOKUP.match(text) and not RULE_WORDS.search(text):
+        return TopicCheck.OFF_TOPIC
+    concepts = set(lexicon.concepts(TO_THE_ASSISTANT.sub("", text), question=True))
     subject = concepts & SUBJECT_CONCEPTS
-    if concepts & STRONG_SUBJECTS:
+    if concepts & STRONG_SUBJECTS or ABOUT_THE_POLICY.search(text):
         return TopicCheck.POLICY
+    if TROUBLE.search(text) and not PERMISSION.search(text):
+        return TopicCheck.OFF_TOPIC
     if ERRANDS.search(text) or INFO_REQUEST.match(text):
         # "what's the rule on texting kids?" asks about the policy all the same.
         asks_rule = subject and RULE_WORDS.search(text) and not ERRANDS.search(text)
         return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC
-    if subject:
+    if subject or concepts >= PERSONAL_ON_SCHOOL_DEVICE:
         return TopicCheck.POLICY
     if concepts & PEOPLE and PERMISSION.search(text) and DEALING.search(text):
         return TopicCheck.POLICY

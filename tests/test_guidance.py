@@ -902,3 +902,38 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     field_day = district.ask("ok to post pics of my kids at field day with their names?",
                              "springfield")
     assert field_day.verdict == Verdict.PROHIBITED
+
+
+@pytest.mark.parametrize("question", [
+    "whats the sub coordinator's extension again?",
+    "what is the phone number for the transportation office",
+    "who's our union rep",
+    "my outlook keeps crashing when i open attachments",
+    "my classroom phone doesnt have a dial tone",
+    "my email storage is full what do i delete",
+    "how do i turn on closed captions in google slides",
+    "can u tell me when progress reports are due",
+    "whats the number to call to get a sub if im out sick tmrw",
+])
+def test_lookups_and_it_trouble_get_an_abstention(assistant: Assistant, question: str) -> None:
+    """They name phones, email and the union, but ask for a number or a fix, not a rule."""
+    assert assistant.ask(question, "milton").verdict == Verdict.OFF_TOPIC
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("talking points wont load. can i group text the whole team from my cell?", "marlborough"),
+    ("can i call a student from my landline to check on him, hes been out sick all week",
+     "dudley-charlton"),
+    ("I'm a student teacher placed at the middle school. Does this policy apply to me?",
+     "marlborough"),
+    ("can I pull up my personal google calendar on the school computer to book parent "
+     "conferences?", "milton"),
+    ("want to ask for advice on a teacher subreddit about a hard parent conference, ok?",
+     "middletown"),
+])
+def test_trouble_or_a_lookup_beside_a_real_question_is_still_answered(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    answer = assistant.ask(question, district)
+    assert answer.verdict != Verdict.OFF_TOPIC
+    assert answer.citations
