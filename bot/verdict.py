@@ -179,6 +179,14 @@ Q_EMERGENCY = rx(
     r"\bcrisis\b",
     r"\b911\b",
     r"\bunsafe\b",
+    r"\bbroke(?:n)? down\b",
+    r"\bstuck (?:on|at|in)\b",
+    r"\baccident\b",
+    r"\bseizure",
+    r"\bambulance\b",
+    r"\bemts?\b",
+    r"\blockdown\b",
+    r"\bevacuat",
 )
 Q_PRIVACY_MATTER = rx(
     r"\bmedical\b",

@@ -937,3 +937,25 @@ def test_trouble_or_a_lookup_beside_a_real_question_is_still_answered(
     answer = assistant.ask(question, district)
     assert answer.verdict != Verdict.OFF_TOPIC
     assert answer.citations
+
+
+EMERGENCY = HEADER + (
+    "A. Phones\n"
+    "1. All electronic contacts with students should be through the district's telephone "
+    "systems, except in emergency situations.\n"
+)
+
+
+@pytest.mark.parametrize("situation", [
+    "the bus broke down on the way back and we're stuck on the side of rt 93",
+    "a kid had a seizure on the field trip and the EMTs are with him",
+])
+def test_an_emergency_in_staff_words_meets_the_emergency_exception(
+    tmp_path: Path, situation: str
+) -> None:
+    district = make_district(tmp_path, EMERGENCY)
+    answer = district.ask(f"{situation}. can i text the students from my cell?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    routine = district.ask("can i text the students from my cell about tmrw's quiz?",
+                           "springfield")
+    assert routine.verdict == Verdict.PROHIBITED
