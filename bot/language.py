@@ -201,14 +201,19 @@ def normalise(text: str) -> str:
     return text.translate(_QUOTES).lower()
 
 
-# "just teachers, no kids": people a question says are absent are not in its situation.
-_ABSENT_PEOPLE = re.compile(
-    r"\b(?:no|without(?: any)?|not any|zero) (?:kids|students|children|kiddos|minors|pupils)\b(?!')"
+# People a question mentions who are not students: those it says are absent ("just teachers,
+# no kids") and a staff team ("the other teachers on my team", "my grade-level team").
+_NOT_STUDENTS = re.compile(
+    r"\b(?:no|without(?: any)?|not any|zero) (?:kids|students|children|kiddos|minors|pupils)"
+    r"\b(?!')|"
+    r"\b(?:teachers|staff|colleagues|coworkers|co-workers|paras|aides|people|adults) on my team\b|"
+    r"\bmy (?:grade[- ]level|grade|ela|math|science|content|department|dept|admin|leadership|"
+    r"sped|iep|planning|data) team\b"
 )
 
 
 def without_absent_people(norm: str) -> str:
-    return _ABSENT_PEOPLE.sub(" ", norm)
+    return _NOT_STUDENTS.sub(lambda m: " colleagues " if "team" in m.group(0) else " ", norm)
 
 
 def stem(word: str) -> str:

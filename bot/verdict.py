@@ -66,7 +66,8 @@ Q_COLLEAGUE = rx(
     r"\bother teachers?\b",
     r"\banother teacher\b",
     r"\bteacher friend",
-    r"\bmy principal\b",
+    r"\bmy (?:new |old |former |assistant |vice )?(?:principal|ap|supervisor|boss|"
+    r"department head|dept head|superintendent)\b",
     r"\bstaff members?\b",
     r"\bretire",
 )

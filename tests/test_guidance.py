@@ -959,3 +959,19 @@ def test_an_emergency_in_staff_words_meets_the_emergency_exception(
     routine = district.ask("can i text the students from my cell about tmrw's quiz?",
                            "springfield")
     assert routine.verdict == Verdict.PROHIBITED
+
+
+@pytest.mark.parametrize("question", [
+    "is it ok to be snap friends w/ the other teachers on my team?",
+    "my new principal sent me a FB friend request. is it even allowed?",
+    "someone on my grade-level team wants to follow me on insta, ok?",
+])
+def test_a_staff_team_or_a_principal_is_not_a_student(
+    assistant: Assistant, question: str
+) -> None:
+    """'my team' is the grade-level team here, and a principal is a colleague: the rule on
+    friending current students does not reach them."""
+    answer = assistant.ask(question, "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    coached = assistant.ask("a player on my team wants to follow me on insta, ok?", "marlborough")
+    assert coached.verdict == Verdict.PROHIBITED
