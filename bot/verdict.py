@@ -119,6 +119,13 @@ Q_READ_ONLY = rx(
     r"\b(?:look|looking) at\b",
     r"\bview(?:ing)?\b",
 )
+# Writing something, which reading-only never covers: "leave a quick comment on my friend's
+# post? not posting anything on my own page" still posts.
+Q_WRITES = rx(
+    r"\b(?:leave|leaving|write|writing|drop|dropping|add|adding|post|posting) (?:a |an )?"
+    r"(?:quick |short |little |nice )?(?:comment|reply|response|review|note)\b",
+    r"(?<!not )(?<!no )(?<!without )\b(?:comment|reply|respond)(?:ing)? (?:on|to|under)\b",
+)
 Q_PERSONAL_TIME = rx(
     r"\bweekends?\b",
     r"\bsaturday\b",
@@ -257,7 +264,9 @@ class Situation:
     @classmethod
     def of(cls, question: str) -> Situation:
         q = without_absent_people(normalise(question))
-        return cls(**{flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()})
+        flags = {flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()}
+        flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
+        return cls(**flags)
 
 
 Q_ABOUT_DISTRICT = rx(

@@ -975,3 +975,20 @@ def test_a_staff_team_or_a_principal_is_not_a_student(
     assert answer.verdict == Verdict.NOT_ADDRESSED
     coached = assistant.ask("a player on my team wants to follow me on insta, ok?", "marlborough")
     assert coached.verdict == Verdict.PROHIBITED
+
+
+COMMENTS = HEADER + (
+    "A. Working time\n"
+    "1. Staff members shall not post updates on social networking sites during working time, "
+    "including posting comments on the social networking sites of others.\n"
+)
+
+
+def test_a_comment_on_someone_elses_post_is_posting_not_reading(tmp_path: Path) -> None:
+    district = make_district(tmp_path, COMMENTS)
+    comment = district.ask("during class can i drop a short comment on my sister's insta? not "
+                           "posting on my own page", "springfield")
+    assert comment.verdict == Verdict.PROHIBITED
+    scrolling = district.ask("during class can i just scroll insta? not posting anything",
+                             "springfield")
+    assert scrolling.verdict == Verdict.NOT_ADDRESSED
