@@ -690,7 +690,7 @@ Q_BREAK = rx(
     r"\blunch\b(?! duty)",
     r"\bbreak\b",
     r"\bunassigned\b",
-    r"\bduty-free\b",
+    r"\bduty[- ]free\b",
     r"\bfree period\b",
     r"\btotally free\b",
     r"\bno class\b",
@@ -706,7 +706,7 @@ Q_ON_DUTY = rx(
     r"\binstruction",
     r"\bproctor",
     r"\bstudy hall\b",
-    r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b",
+    r"(?<!not )(?<!no )\b(?:lunch |recess |bus )?duty\b(?![- ]free)",
 )
 # A permission for "a duty-free lunch, a break or a preparation period" reaches those
 # times only: not class time, a test, or recess duty.

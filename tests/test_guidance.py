@@ -992,3 +992,20 @@ def test_a_comment_on_someone_elses_post_is_posting_not_reading(tmp_path: Path) 
     scrolling = district.ask("during class can i just scroll insta? not posting anything",
                              "springfield")
     assert scrolling.verdict == Verdict.NOT_ADDRESSED
+
+
+RESERVED = HEADER + (
+    "A. Personal use\n"
+    "1. Access of social networking websites for personal use during school hours shall be "
+    "reserved for authorized breaks or unassigned periods only.\n"
+)
+
+
+def test_a_duty_free_lunch_is_a_break_not_a_duty(tmp_path: Path) -> None:
+    district = make_district(tmp_path, RESERVED)
+    lunch = district.ask("i have a duty free lunch 11:40-12:10, ok to check tiktok on my phone?",
+                         "springfield")
+    assert lunch.verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL)
+    duty = district.ask("i have lunch duty 11:40-12:10, ok to check tiktok on my phone?",
+                        "springfield")
+    assert duty.verdict == Verdict.PROHIBITED
