@@ -460,6 +460,9 @@ def test_a_question_word_in_another_sense_is_not_the_concept(
     ("can I use remind to message parents?", "edu_site"),
     ("can I log into my fb on my chromebook?", "access"),
     ("can i say on fb that the board's plan to cut art is a mistake?", "public_concern"),
+    ("can i post a pic of my dispensary haul on my insta? it's legal here", "drugs"),
+    ("a junior keeps snapping me and it's gotten kind of flirty, ok to snap back?",
+     "boundaries"),
 ])
 def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
