@@ -470,7 +470,9 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
     ),
     (
-        rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b"),
+        rx(r"\bstay public\b", r"\bkeep (?:it|my \w+) public", r"\bnot private\b", r"\bpublic\b",
+           r"\bdefault (?:privacy )?settings?\b", r"\b(?:any ?one|everyone) can (?:find|see|view)",
+           r"\bopen to (?:everyone|anyone|the world)\b"),
         rx(r"privacy settings", r"\bprivatize"),
     ),
     (

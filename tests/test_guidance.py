@@ -1012,3 +1012,12 @@ def test_a_duty_free_lunch_is_a_break_not_a_duty(tmp_path: Path) -> None:
     duty = district.ask("i have lunch duty 11:40-12:10, ok to check tiktok on my phone?",
                         "springfield")
     assert duty.verdict == Verdict.PROHIBITED
+
+
+def test_leaving_an_account_open_is_the_opposite_of_reviewing_privacy_settings(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("my insta is on the default settings so anyone can see it, is that a "
+                           "problem?", "ct-4118")
+    assert answer.verdict == Verdict.DISCOURAGED
+    assert "privacy settings" in answer.citations[0].quote
