@@ -212,7 +212,9 @@ _NOT_STUDENTS = re.compile(
 )
 
 
-def without_absent_people(norm: str) -> str:
+def mark_non_students(norm: str) -> str:
+    """Drop absent people and read a staff team as colleagues, so neither makes a question
+    about students."""
     return _NOT_STUDENTS.sub(lambda m: " colleagues " if "team" in m.group(0) else " ", norm)
 
 
@@ -334,7 +336,7 @@ class Lexicon:
         norm = normalise(text)
         found: Counter[str] = Counter()
         if question:
-            norm = without_absent_people(norm)
+            norm = mark_non_students(norm)
             self.ask_terms.count(norm, found)
         self.policy_terms.count(norm, found)
         return found

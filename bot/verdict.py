@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.answer import Verdict
-from bot.language import normalise, without_absent_people
+from bot.language import mark_non_students, normalise
 from bot.modality import EXCEPT_LEAD, OBTAINABLE, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
@@ -263,7 +263,7 @@ class Situation:
 
     @classmethod
     def of(cls, question: str) -> Situation:
-        q = without_absent_people(normalise(question))
+        q = mark_non_students(normalise(question))
         flags = {flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()}
         flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
         return cls(**flags)
@@ -426,6 +426,7 @@ S_SCHOOL_ACCOUNTS_SUBJECT = rx(
 Q_NOT_CLASS_ACCOUNT = rx(
     r"\b(?:not|never) (?:on )?(?:the|our|my|a) (?:class|classroom|school|team|club)(?:'s)? \w+"
 )
+# A personal social-media account (not a personal phone or email, as Q_PERSONAL_ACCOUNT has).
 Q_PERSONAL_SOCIAL = rx(
     r"\bpersonal (?:account|acct|fb|facebook|insta|ig|instagram|page|twitter|tiktok|social|blog)",
     r"\bmy own (?:acct|account|fb|facebook|page|insta|ig|twitter|tiktok|blog)",
