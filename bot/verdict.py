@@ -996,6 +996,23 @@ def read_hit(hit: Hit) -> Reading:
 
 ConceptsOf = Callable[[str], Iterable[str]]
 
+# "…may not, without express permission …, use the school's logo…, nor, in violation of the
+# law, post … material protected by copyright": each part has its own conditions.
+S_NOR = re.compile(r",\s*nor\b", re.I)
+
+
+def _scoped_to_the_act(
+    reading: Reading, hit: Hit, question_concepts: set[str], concepts_of: ConceptsOf
+) -> Reading:
+    """The conditions of the part of a "…, nor …" sentence the question is about."""
+    parts = S_NOR.split(hit.passage.text)
+    if len(parts) != 2 or not reading.conditions:
+        return reading
+    head, tail = (set(concepts_of(p)) & SPECIFIC_ACTS & question_concepts for p in parts)
+    if not tail or head:
+        return reading
+    return Reading(reading.modality, set(read_sentence(parts[1]).conditions), reading.directed)
+
 
 def decide(
     hits: list[Hit],
@@ -1062,7 +1079,7 @@ def decide(
             normalise(hit.passage.text)
         ):
             continue  # a list's lead-in introduces rules; the items are the rules
-        reading = read_hit(hit)
+        reading = _scoped_to_the_act(read_hit(hit), hit, question_concepts, concepts_of)
         speaks = _district_power(reading, hit, situation, question_concepts) or _speaks_to(
             acts, hit, question_concepts
         )
@@ -1168,9 +1185,10 @@ MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substanc
 
 
 def _only_misconduct(hit: Hit, question_concepts: set[str]) -> bool:
-    """A misconduct rule, asked about by a question that describes no misconduct."""
+    """A misconduct rule, asked about by a question that describes no misconduct and none of
+    the other specific acts the rule lists ("proprietary, copyrighted, defamatory…")."""
     return bool(S_MISCONDUCT.search(normalise(hit.passage.text))) and not (
-        question_concepts & MISCONDUCT_CONCEPTS
+        question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
     )
 
 

@@ -1021,3 +1021,32 @@ def test_leaving_an_account_open_is_the_opposite_of_reviewing_privacy_settings(
                            "problem?", "ct-4118")
     assert answer.verdict == Verdict.DISCOURAGED
     assert "privacy settings" in answer.citations[0].quote
+
+
+COPYRIGHT = HEADER + (
+    "A. Property\n"
+    "1. In the use of a social networking site, an employee may not, without express "
+    "permission from the superintendent, use the school's logo, nor, in violation of the law, "
+    "post any material protected by copyright.\n\n"
+    "B. Conduct\n"
+    "1. Staff members are prohibited from posting information that is proprietary, "
+    "copyrighted, defamatory or obscene.\n"
+)
+
+
+def test_each_part_of_a_nor_sentence_keeps_its_own_conditions(tmp_path: Path) -> None:
+    district = make_district(tmp_path, COPYRIGHT)
+    workbook = district.ask("can i upload the whole pdf of the workbook we bought to our class "
+                            "fb page?", "springfield")
+    assert workbook.verdict == Verdict.PROHIBITED
+    logo = district.ask("can i use the school logo on my insta?", "springfield")
+    assert logo.verdict == Verdict.CONDITIONAL
+
+
+def test_a_misconduct_list_still_decides_the_other_acts_it_lists(tmp_path: Path) -> None:
+    conduct = HEADER + COPYRIGHT[COPYRIGHT.index("B. Conduct"):]
+    district = make_district(tmp_path, conduct)
+    answer = district.ask("can i upload the teacher edition pdf of our textbook to my blog?",
+                          "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "copyrighted" in answer.citations[0].quote
