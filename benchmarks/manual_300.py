@@ -19,8 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for extra in (REPO, REPO / "tests" / "fixtures"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+import make_fixtures as mf  # noqa: E402  (the shared paged-PDF builder)
 
 HEADER = "Anytown Public Schools — Board Policy Manual"
 SERIES = ("1100", "1200", "3500", "4118", "4218", "5125", "5131", "6141", "6142", "7970")
@@ -72,16 +75,8 @@ def _policies(rng: random.Random, count: int) -> Iterator[tuple[str, str, list]]
 
 def generate_manual(path: Path, pages: int = 300, seed: int = 4118) -> tuple[Path, list]:
     """Write the manual PDF; return its path and the (number, title) of every policy."""
-    from reportlab.lib.pagesizes import letter
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import inch
-    from reportlab.platypus import (
-        ListFlowable,
-        ListItem,
-        PageBreak,
-        Paragraph,
-        SimpleDocTemplate,
-    )
+    from reportlab.platypus import ListFlowable, ListItem, PageBreak, Paragraph
 
     body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=13.5,
                           spaceAfter=6)
@@ -105,23 +100,7 @@ def generate_manual(path: Path, pages: int = 300, seed: int = 4118) -> tuple[Pat
                     yield Paragraph(content, heading if kind == "h" else body)
             yield PageBreak()
 
-    def build(total: int) -> int:
-        count = [0]
-
-        def decorate(canvas, doc) -> None:  # noqa: ANN001 - reportlab callback
-            count[0] = doc.page
-            canvas.saveState()
-            canvas.setFont("Helvetica", 8)
-            canvas.drawString(inch, letter[1] - 0.6 * inch, HEADER)
-            canvas.drawRightString(letter[0] - inch, 0.5 * inch, f"Page {doc.page} of {total}")
-            canvas.restoreState()
-
-        SimpleDocTemplate(str(path), pagesize=letter, leftMargin=inch, rightMargin=inch,
-                          topMargin=inch, bottomMargin=inch).build(
-            list(story()), onFirstPage=decorate, onLaterPages=decorate)
-        return count[0]
-
-    build(build(0))
+    mf.build_paged_pdf(path, story, HEADER, font_size=8)
     return path, [(number, title) for number, title, _ in policies]
 
 
