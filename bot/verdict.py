@@ -841,23 +841,14 @@ def scope_gap(
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
         return ScopeGap("former students", word)
-    if (
-        situation.parent
-        and not situation.former
-        and interaction
-        and S_STUDENT.search(t)
-        and not S_PARENT.search(t)
-    ):
-        return ScopeGap("parents", "students")
-    if (
-        situation.colleague
-        and not situation.student
-        and interaction
-        and S_STUDENT.search(t)
-        and not S_COLLEAGUE.search(t)
-        and not S_PARENT.search(t)
-    ):
-        return ScopeGap("colleagues", "students")
+    # A rule on dealings with students, asked about parents or colleagues it does not name.
+    if interaction and S_STUDENT.search(t):
+        for asks, unless, named_in_rule, qualifier in (
+            (situation.parent, situation.former, (S_PARENT,), "parents"),
+            (situation.colleague, situation.student, (S_COLLEAGUE, S_PARENT), "colleagues"),
+        ):
+            if asks and not unless and not any(p.search(t) for p in named_in_rule):
+                return ScopeGap(qualifier, "students")
     if situation.personal_device and not situation.school_device:
         match = S_SCHOOL_DEVICE.search(normalise(sentence or rule_text))
         if match:
