@@ -152,10 +152,7 @@ def _for_another_matter(contact: str, topic: set[str], concepts_of: ConceptsOf) 
 
 
 def contacts_for(
-    district: District,
-    rule_text: str,
-    topic: set[str] = frozenset(),
-    concepts_of: ConceptsOf | None = None,
+    district: District, rule_text: str, topic: set[str], concepts_of: ConceptsOf
 ) -> list[str]:
     """Roles the clause names first, then the district's contacts for this kind of question.
 
@@ -167,7 +164,7 @@ def contacts_for(
             named.append(role)
     contacts = [f"the {r}" for r in named]
     for contact in district.contacts:
-        if concepts_of and _for_another_matter(contact, topic, concepts_of):
+        if _for_another_matter(contact, topic, concepts_of):
             continue
         if not any(_same_role(c, contact) for c in contacts):
             contacts.append(contact)
@@ -233,9 +230,9 @@ def compose(
     decision: Decision,
     citations: list[Citation],
     situation: Situation,
-    still_applies: Citation | None = None,
-    question_concepts: set[str] = frozenset(),
-    concepts_of: ConceptsOf | None = None,
+    still_applies: Citation | None,
+    question_concepts: set[str],
+    concepts_of: ConceptsOf,
 ) -> Answer:
     governing = decision.governing
     rule_text = clause_text = ""
