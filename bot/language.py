@@ -212,9 +212,17 @@ _NOT_STUDENTS = re.compile(
 )
 
 
+# Microsoft Teams, where the assistant lives, is a messaging app, not an athletic team.
+_MS_TEAMS = re.compile(
+    r"\b(?:ms|microsoft) teams\b|\b(?:on|in|via|through|thru|over|using) teams\b"
+    r"(?! (?:i|we|that|who|he|she|they)\b)"
+)
+
+
 def mark_non_students(norm: str) -> str:
-    """Drop absent people and read a staff team as colleagues, so neither makes a question
-    about students."""
+    """Drop absent people, read a staff team as colleagues and the Teams app as a messaging
+    app, so none of them makes a question about students or athletes."""
+    norm = _MS_TEAMS.sub(" a messaging app ", norm)
     return _NOT_STUDENTS.sub(lambda m: " colleagues " if "team" in m.group(0) else " ", norm)
 
 

@@ -69,8 +69,13 @@ INFO_REQUEST = re.compile(
     r"^(?:how (?:do|can|should) (?:i|we)|who (?:do|should|can) (?:i|we)|who(?:'s| is) "
     r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|when (?:is|are|do|does)|"
     r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
-    r"(?:does )?any(?:one|body) (?:know|have)|do you know|what time|which (?:room|day)|"
-    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e)\b"
+    r"(?:does |has |did )?any(?:one|body) (?:else )?(?:know|have|seen|get|got)|"
+    r"(?:can|could) (?:some|any)(?:one|body)|(?:text|call|email|dm|ping) me\b|do we have|"
+    r"do you know|what time|which (?:room|day)|"
+    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e|how (?:many|much)|"
+    r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
+    r"who (?:posted|posts|runs|manages|made|started|took)|"
+    r"where (?:can|do|would|should) (?:i|we) (?:find|get|download|buy|print))\b"
 )
 # "can I …" about dealing with students or parents is a conduct question even when these
 # policies are silent on it ("can I give a student a ride home?" gets "the policy doesn't say").
@@ -81,7 +86,12 @@ DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|b
                      r"hang(?:ing)? out|date|dating|lend|borrow|tutor|pay|hire|babysit|invite|"
                      r"alone with|relationship|friends? with)\b")
 RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|ok|okay|"
-                        r"supposed to|(?:can|may|should) i)\b")
+                        r"supposed to|(?:can|may|should) i|approv\w*|have to|required|"
+                        r"permission(?! slips?| forms?)|the right way|what happens if|"
+                        r"(?:should|do) i do)\b")
+# "How should I respond…", "how do I handle…": asking how to conduct oneself, not for a task.
+CONDUCT_ADVICE = re.compile(r"^(?:how|what) (?:should|do|can) (?:i|we) (?:respond|reply|react|"
+                            r"handle|deal|answer|say)\b|^how should (?:i|we)\b")
 PEOPLE = frozenset({"student", "parent", "colleague", "team", "former"})
 # "Does this policy apply to me?" (a student teacher, a bus driver) is about the policy itself.
 ABOUT_THE_POLICY = re.compile(
@@ -113,9 +123,12 @@ ERRANDS = re.compile(
     r"sub (?:coordinator|office|line|system|finder)|"
 
     r"cover (?:my|a|the) (?:class|duty|lunch duty|recess duty))\b"
-    # Asking the assistant to do a task rather than asking about a rule.
-    r"|^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
-    r"generate|build|plan|summari[sz]e|translate|grade)\b"
+)
+# Asking the assistant to do a task rather than asking about a rule.
+ASSISTANT_TASK = re.compile(
+    r"^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
+    r"generate|build|plan|summari[sz]e|translate|grade|recommend|suggest|brainstorm|"
+    r"come up with)\b"
 )
 
 
@@ -126,7 +139,12 @@ TROUBLE = re.compile(
     r"\b(?:keeps? (?:crashing|freezing|logging me out|kicking me out)|crash(?:es|ed|ing)|"
     r"won'?t (?:load|open|charge|turn on|connect|sync|send|print)|"
     r"(?:isn'?t|is not|not|doesn'?t|does not|stopped) (?:working|loading|syncing|connecting)|"
-    r"dial tone|(?:storage|inbox|mailbox|drive) (?:is )?full|out of storage|error message)\b"
+    r"keeps? (?:dropping|glitching|buffering|lagging)|(?:isn'?t|is not|not|won'?t) updat\w*|"
+    r"(?:is|are|was|went|goes|been) down\b|down(?: again)?(?=[?!. ]*$)|"
+    r"(?:phone|laptop|battery|chromebook|ipad) (?:died|is dead)|"
+    r"dial tone|(?:cracked|shattered|broken) screen|screen (?:is )?(?:cracked|shattered)|"
+    r"(?:storage|inbox|mailbox|drive) (?:is )?full|out of storage|error message|"
+    r"spam|phishing|got hacked|been hacked)\b"
 )
 # A request to the assistant itself ("can u tell me when…"): its verb is not the asker's act.
 TO_THE_ASSISTANT = re.compile(
@@ -148,16 +166,31 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
         return TopicCheck.OFF_TOPIC
     concepts = set(lexicon.concepts(TO_THE_ASSISTANT.sub("", text), question=True))
     subject = concepts & SUBJECT_CONCEPTS
-    if concepts & STRONG_SUBJECTS or ABOUT_THE_POLICY.search(text):
+    if ABOUT_THE_POLICY.search(text):
+        return TopicCheck.POLICY
+    if INFO_REQUEST.match(text) and not _asks_conduct(text, concepts):
+        # "how do i make a facebook event for the bake sale": a task that only names a platform.
+        return TopicCheck.OFF_TOPIC
+    if concepts & STRONG_SUBJECTS:
         return TopicCheck.POLICY
     if TROUBLE.search(text) and not PERMISSION.search(text):
         return TopicCheck.OFF_TOPIC
-    if ERRANDS.search(text) or INFO_REQUEST.match(text):
+    errand = ERRANDS.search(text) or ASSISTANT_TASK.match(text)
+    if errand or INFO_REQUEST.match(text):
         # "what's the rule on texting kids?" asks about the policy all the same.
-        asks_rule = subject and RULE_WORDS.search(text) and not ERRANDS.search(text)
+        asks_rule = subject and RULE_WORDS.search(text) and not errand
         return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC
     if subject or concepts >= PERSONAL_ON_SCHOOL_DEVICE:
         return TopicCheck.POLICY
     if concepts & PEOPLE and PERMISSION.search(text) and DEALING.search(text):
         return TopicCheck.POLICY
     return TopicCheck.OFF_TOPIC
+
+
+def _asks_conduct(text: str, concepts: set[str]) -> bool:
+    """Does a "how do I…/what's…/can you…" ask how staff may act, rather than for a task?"""
+    # Colleagues do not count: "do we have a staff group chat?" is a lookup.
+    people = concepts & (PEOPLE - {"colleague"}) and not ASSISTANT_TASK.match(text)
+    return bool(concepts & SUBJECT_CONCEPTS) and bool(
+        RULE_WORDS.search(text) or CONDUCT_ADVICE.match(text) or people
+    )

@@ -923,6 +923,40 @@ def test_lookups_and_it_trouble_get_an_abstention(assistant: Assistant, question
     assert assistant.ask(question, "milton").verdict == Verdict.OFF_TOPIC
 
 
+@pytest.mark.parametrize("question", [
+    "how do i make a facebook event for the PTO bake sale",
+    "can you give me 3 caption ideas for our class instagram",
+    "what's a good tiktok dance for field day",
+    "how many followers does the school insta have",
+    "who posted the snow day announcement on FB",
+    "when is yearbook picture day",
+    "how do I share my screen in teams",
+    "my phone screen cracked, does the district pay for repairs",
+    "is email down again?",
+    "can you help me print 30 copies of the permission slip",
+])
+def test_a_task_or_lookup_that_only_names_a_platform_gets_an_abstention(
+    assistant: Assistant, question: str
+) -> None:
+    """Facebook, Instagram or Teams in a how-to is not a question about staff conduct."""
+    assert assistant.ask(question, "middletown").verdict == Verdict.OFF_TOPIC
+
+
+@pytest.mark.parametrize("question", [
+    "how should i respond when a student friends me on facebook",
+    "who do i need to get approval from to start a class instagram",
+    "how do i handle a former student who follows me on insta",
+    "how long do i have to keep messages with students",
+    "what's the rule on texting students?",
+])
+def test_asking_how_to_act_is_answered_even_when_phrased_as_a_how_to(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question, "middletown")
+    assert answer.verdict != Verdict.OFF_TOPIC
+    assert answer.citations
+
+
 @pytest.mark.parametrize(("question", "district"), [
     ("talking points wont load. can i group text the whole team from my cell?", "marlborough"),
     ("can i call a student from my landline to check on him, hes been out sick all week",
@@ -1050,3 +1084,10 @@ def test_a_misconduct_list_still_decides_the_other_acts_it_lists(tmp_path: Path)
                           "springfield")
     assert answer.verdict == Verdict.PROHIBITED
     assert "copyrighted" in answer.citations[0].quote
+
+
+def test_microsoft_teams_is_a_messaging_app_not_an_athletic_team(assistant: Assistant) -> None:
+    """A classroom teacher on Teams is not a coach: Milton's coaching rules do not lead."""
+    answer = assistant.ask("can i message a student on teams about homework", "milton")
+    assert answer.citations
+    assert "coach" not in answer.citations[0].quote.lower()
