@@ -80,7 +80,9 @@ INFO_REQUEST = re.compile(
 # "can I …" about dealing with students or parents is a conduct question even when these
 # policies are silent on it ("can I give a student a ride home?" gets "the policy doesn't say").
 PERMISSION = re.compile(r"\b(?:can|may|could) i\b|\bis it (?:ok|okay|alright|fine)\b|"
-                        r"\bam i allowed\b|\bshould i\b|\bam i supposed\b")
+                        r"\bam i allowed\b|\bshould i\b|\bam i supposed\b|"
+                        r"\b(?:ok|okay|alright|fine|allowed) to\b|\bproblem\?|"
+                        r"\bis (?:that|this) (?:ok|okay|allowed|a problem)\b")
 # …and only when the question is about a personal dealing with them.
 DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|buy|gift|visit|"
                      r"hang(?:ing)? out|date|dating|lend|borrow|tutor|pay|hire|babysit|invite|"
@@ -143,8 +145,7 @@ TROUBLE = re.compile(
     r"(?:is|are|was|went|goes|been) down\b|down(?: again)?(?=[?!. ]*$)|"
     r"(?:phone|laptop|battery|chromebook|ipad) (?:died|is dead)|"
     r"dial tone|(?:cracked|shattered|broken) screen|screen (?:is )?(?:cracked|shattered)|"
-    r"(?:storage|inbox|mailbox|drive) (?:is )?full|out of storage|error message|"
-    r"spam|phishing|got hacked|been hacked)\b"
+    r"(?:storage|inbox|mailbox|voicemail|drive) (?:is )?full|out of storage|error message)\b"
 )
 # A request to the assistant itself ("can u tell me when…"): its verb is not the asker's act.
 TO_THE_ASSISTANT = re.compile(

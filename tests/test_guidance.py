@@ -933,6 +933,7 @@ def test_lookups_and_it_trouble_get_an_abstention(assistant: Assistant, question
     "how do I share my screen in teams",
     "my phone screen cracked, does the district pay for repairs",
     "is email down again?",
+    "my classroom phone voicemail is full how do i clear it out",
     "can you help me print 30 copies of the permission slip",
 ])
 def test_a_task_or_lookup_that_only_names_a_platform_gets_an_abstention(
@@ -948,6 +949,8 @@ def test_a_task_or_lookup_that_only_names_a_platform_gets_an_abstention(
     "how do i handle a former student who follows me on insta",
     "how long do i have to keep messages with students",
     "what's the rule on texting students?",
+    "google classroom keeps glitching so kids email essays to my personal gmail. problem?",
+    "parents say my school emails go to their spam, ok to use my hotmail for conferences?",
 ])
 def test_asking_how_to_act_is_answered_even_when_phrased_as_a_how_to(
     assistant: Assistant, question: str
