@@ -173,6 +173,10 @@ class Assistant:
                           MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
         still = self._still_applies(district) if decision.verdict == Verdict.NOT_ADDRESSED else None
+        if not citations and still is not None:
+            # No clause shares a word with the question: the general expectation is the nearest
+            # clause, so the answer still quotes policy text rather than nothing.
+            citations, still = [still], None
         answer = compose(text, district, decision, citations, ranked.situation, still,
                          concepts, self.lexicon.concepts)
         answer.notes += self._cross_references(citations, ranked.hits, district)

@@ -1094,3 +1094,15 @@ def test_microsoft_teams_is_a_messaging_app_not_an_athletic_team(assistant: Assi
     answer = assistant.ask("can i message a student on teams about homework", "milton")
     assert answer.citations
     assert "coach" not in answer.citations[0].quote.lower()
+
+
+def test_a_question_sharing_no_word_with_the_policy_still_quotes_the_nearest_clause(
+    assistant: Assistant,
+) -> None:
+    """Connecticut's policy never mentions phones or field trips; "the policy doesn't say"
+    must still show a clause of the policy, not an empty answer."""
+    answer = assistant.ask("ok to give my chaperone group my cell # in case they get lost?",
+                           "ct-4118")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert answer.citations
+    assert answer.citations[0].quote in answer.summary
