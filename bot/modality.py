@@ -18,7 +18,10 @@ def rx(*patterns: str) -> re.Pattern[str]:
 
 
 # "may be posted", "may be sent": a permission only when its condition comes with it.
-PASSIVE_PERMISSION = re.compile(r"\bmay (?:also )?be [a-z]+ed\b")
+PASSIVE_PERMISSION = re.compile(
+    r"\bmay (?:also |only )?be (?:[a-z]+ed|sent|given|shown|made|taken|written|kept|held|put|"
+    r"read|done|seen|told)\b"
+)
 
 # --- modality of a policy sentence ------------------------------------------------------------
 PERMIT = rx(
@@ -167,7 +170,7 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
     # "…is permitted only on a district-approved platform, and only if the session is recorded"
     "only_if": rx(
         r"\b(?:permitted|allowed|acceptable|appropriate) only\b",
-        r"\bonly (?:if|when|where|after)\b",
+        r"\bonly (?:if|when|where|after|with)\b",
         r"\bprovided that\b",
         r"\bas long as\b",
         r"\bon (?:the )?condition that\b",

@@ -1092,7 +1092,7 @@ def decide(
         if _about_students_only(hit, question_concepts):
             continue
         if reading.modality == "permit" and (
-            (hit.passage.concepts & SITUATIONAL) - question_concepts
+            _situation_missing(hit, question_concepts)
             or _break_time_only(hit, situation, question)
             or _other_exception(reading, hit, situation, question_concepts)
         ):
@@ -1212,6 +1212,15 @@ TOPICAL = frozenset(
 # A permission for a particular situation (sport cancellations, field trips, school events)
 # grants nothing outside it.
 SITUATIONAL = frozenset({"team", "field_trip", "event", "captain"})
+# Outings a permission lists side by side ("a field trip, competition or overnight
+# activity"): any one of them meets it.
+OUTINGS = frozenset({"field_trip", "event"})
+
+
+def _situation_missing(hit: Hit, question_concepts: set[str]) -> set[str]:
+    """The situations a permission is tied to that the question does not describe."""
+    missing = (hit.passage.concepts & SITUATIONAL) - question_concepts
+    return missing - OUTINGS if question_concepts & OUTINGS else missing
 
 
 def _off_subject(hit: Hit, question_concepts: set[str]) -> bool:

@@ -1106,3 +1106,36 @@ def test_a_question_sharing_no_word_with_the_policy_still_quotes_the_nearest_cla
     assert answer.verdict == Verdict.NOT_ADDRESSED
     assert answer.citations
     assert answer.citations[0].quote in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "taking the 5th grade to the planetarium, ok to hand my cell # to the group leaders in case "
+    "they get separated?",
+    "bringing my 4th graders to the zoo friday, can I give the kids in each group my cell "
+    "number in case someone gets lost?",
+])
+def test_an_outing_described_by_its_place_meets_the_field_trip_exception(
+    assistant: Assistant, question: str
+) -> None:
+    """Staff name the zoo or the planetarium, not "a field trip"; Milton's field-trip example
+    of giving students a number still decides it."""
+    answer = assistant.ask(question, "milton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "field trip" in answer.citations[0].quote
+
+
+def test_a_passive_permission_with_its_condition_is_conditional_for_any_listed_outing(
+    tmp_path: Path,
+) -> None:
+    """ "may be sent only with … approval … such as a field trip, competition or overnight
+    activity": "sent" is a participle too, and a field trip meets a list of outings."""
+    district = make_district(tmp_path, HEADER + (
+        "B. Messages to students\n"
+        "Text messages to a student's personal telephone may be sent only with the building "
+        "principal's prior written approval and only for a stated purpose, such as a field trip, "
+        "competition or overnight activity.\n"
+    ))
+    answer = district.ask("taking my class to the science center friday. can i text the kids "
+                          "from my cell in case someone gets lost?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert any("approval" in c for c in answer.conditions)
