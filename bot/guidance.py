@@ -95,8 +95,8 @@ CONDITION_PHRASES: dict[str, re.Pattern[str]] = {
     "school_project": re.compile(r"unless it involves a school project"),
     "requirement": re.compile(r"(?:be sure|make sure) [^.;]+|ask [^.;]+"),
     "only_if": re.compile(
-        r"only (?:on|if|when|where|after) [^,.;]+|provided that [^.;]+|as long as [^.;]+|"
-        r"on (?:the )?condition that [^.;]+"
+        r"only (?:on|if|when|where|after|with) [^,.;]+|provided that [^.;]+|as long as [^.;]+|"
+        r"on (?:the )?condition that [^.;]+|unless (?:it|they|the [a-z]+) (?:is|are) [^,.;]+"
     ),
 }
 

@@ -174,6 +174,8 @@ CONDITIONS: dict[str, re.Pattern[str]] = {
         r"\bprovided that\b",
         r"\bas long as\b",
         r"\bon (?:the )?condition that\b",
+        # "Don't post about events unless it is professional and relevant."
+        r"\bunless (?:it|they|the [a-z]+) (?:is|are)\b",
     ),
 }
 # Conditions the asker can satisfy by doing something; the others depend on circumstances.

@@ -1139,3 +1139,14 @@ def test_a_passive_permission_with_its_condition_is_conditional_for_any_listed_o
                           "from my cell in case someone gets lost?", "springfield")
     assert answer.verdict == Verdict.CONDITIONAL
     assert any("approval" in c for c in answer.conditions)
+
+
+def test_a_ban_lifted_by_a_stated_quality_is_conditional_and_names_it(
+    assistant: Assistant,
+) -> None:
+    """ "Don't post information about topics or events unless it is professional and
+    relevant": posting about a school event is allowed on that condition, not banned."""
+    answer = assistant.ask("ok to share our science night flyer in a big facebook group of "
+                           "teachers from around the state?", "middletown")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "unless it is professional and relevant" in answer.conditions
