@@ -1315,9 +1315,9 @@ def _other_exception(
 
 def _about_students_only(hit: Hit, question_concepts: set[str]) -> bool:
     """"Shall not post photographs of students…" does not decide a question about vacation
-    pictures: nobody in the question is a student."""
+    pictures or a coworker's photo: nobody in the question is a student."""
     return bool(S_OF_STUDENTS.search(normalise(hit.passage.text))) and not (
-        question_concepts & PEOPLE_CONCEPTS
+        question_concepts & (PEOPLE_CONCEPTS - {"colleague"})  # a coworker is not a student
     )
 
 

@@ -1150,3 +1150,14 @@ def test_a_ban_lifted_by_a_stated_quality_is_conditional_and_names_it(
                            "teachers from around the state?", "middletown")
     assert answer.verdict == Verdict.CONDITIONAL
     assert "unless it is professional and relevant" in answer.conditions
+
+
+def test_a_rule_on_information_about_students_does_not_decide_a_coworkers_photo(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton bans posts that let a third party learn "information about a student";
+    a coworker's party photo has no student in it."""
+    answer = assistant.ask("can i post a pic of my coworker from the staff holiday party on my "
+                           "facebook?", "dudley-charlton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert answer.citations
