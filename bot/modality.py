@@ -70,6 +70,17 @@ PROHIBIT = rx(
     r"\bbarred from\b",
     r"\bimpermissible\b",
 )
+# Words that make a sentence a prohibition only by narrowing the way something is done.
+RESTRICTIVE = re.compile(r"\bshould only\b|\bonly through\b|\bexclusively\b")
+
+
+def _only_restricts(t: str) -> bool:
+    """Is every prohibition word in the sentence one that only narrows the way?"""
+    return all(RESTRICTIVE.fullmatch(m.group(0)) for m in PROHIBIT.finditer(t)) and bool(
+        RESTRICTIVE.search(t)
+    )
+
+
 # What the district itself may do (monitor, report, discipline): a power, so "can they?" is yes,
 # but only for questions about what the district may do.
 POWER = rx(
@@ -230,6 +241,10 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         modality = "permit"
     elif ADVISE_AGAINST.search(t):
         modality = "discourage"
+    elif ENCOURAGE.search(t) and _only_restricts(t):
+        # "encouraged to communicate … only through school-based resources": advice, whose
+        # "only" says which way, not a ban.
+        modality = "encourage"
     elif (
         PROHIBIT.search(t)
         or lead

@@ -1402,6 +1402,8 @@ def _pairs_match(
 S_WHO_TRIGGER = rx(r"^\W*(?:an?|any) (?:staff member|employee|teacher|coach)s? who\b")
 # What to do after a lapse: "If a staff member were to inadvertently convey a school-related
 # message … on the staff member's private account, the staff member must save such email…".
+# "…he/she should save such email … or print and save a paper copy": a duty to keep a record.
+S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 S_REMEDY = rx(
     r"^\W*if\b[^,;]{0,160}\b(?:inadvertent(?:ly)?|accidental(?:ly)?|mistaken(?:ly)?|by mistake|"
     r"were to)\b"
@@ -1440,8 +1442,15 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
-    if S_REMEDY.search(normalise(hit.passage.text)) and not situation.asks_obligation:
-        return None  # how to repair a lapse says nothing of whether the act is allowed
+    if (
+        S_REMEDY.search(normalise(hit.passage.text))
+        or reading.modality == "oblige"
+        and S_KEEP_RECORD.match(reading.directed)
+        and "records" not in question_acts  # "can I just delete those convos?"
+    ) and not situation.asks_obligation:
+        # How to repair a lapse, or to keep a record of the act, says nothing of whether
+        # the act is allowed.
+        return None
     if (
         "approval" in conds
         and S_CREATES_ACCOUNT.search(normalise(text))
@@ -1467,6 +1476,8 @@ def _verdict_from(
     if reading.modality == "encourage":
         if opposite or situation.asks_obligation or (directs and negated):
             return Verdict.DISCOURAGED
+        if "only_via" in conds:
+            return Verdict.CONDITIONAL  # "encouraged to … only through school-based resources"
         return Verdict.ALLOWED if directs else None
     # "If they post about the district, they should identify themselves": when the asked act
     # is the very act directed, the "if" is the asker's own situation, not a hurdle.

@@ -13,6 +13,7 @@ import pytest
 
 from bot.answer import Verdict
 from bot.assistant import Assistant
+from bot.modality import read_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1161,3 +1162,16 @@ def test_a_rule_on_information_about_students_does_not_decide_a_coworkers_photo(
                            "facebook?", "dudley-charlton")
     assert answer.verdict == Verdict.NOT_ADDRESSED
     assert answer.citations
+
+
+def test_advice_to_use_only_school_channels_is_advice_not_a_ban(assistant: Assistant) -> None:
+    """Milton "encourages" communicating "only through school-based resources" and is
+    "discouraged" about personal email: replying from a personal account is discouraged. A
+    duty to save such messages does not make it allowed either."""
+    answer = assistant.ask("a mom keeps messaging my personal yahoo email about her daughter's "
+                           "homework, fine if I answer from that account?", "milton")
+    assert answer.verdict == Verdict.DISCOURAGED
+    assert read_sentence(
+        "Teachers are encouraged to communicate with parents only through school-based "
+        "resources."
+    ).modality == "encourage"
