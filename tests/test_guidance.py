@@ -918,13 +918,6 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     "how do i turn on closed captions in google slides",
     "can u tell me when progress reports are due",
     "whats the number to call to get a sub if im out sick tmrw",
-])
-def test_lookups_and_it_trouble_get_an_abstention(assistant: Assistant, question: str) -> None:
-    """They name phones, email and the union, but ask for a number or a fix, not a rule."""
-    assert assistant.ask(question, "milton").verdict == Verdict.OFF_TOPIC
-
-
-@pytest.mark.parametrize("question", [
     "how do i make a facebook event for the PTO bake sale",
     "can you give me 3 caption ideas for our class instagram",
     "what's a good tiktok dance for field day",
@@ -937,11 +930,12 @@ def test_lookups_and_it_trouble_get_an_abstention(assistant: Assistant, question
     "my classroom phone voicemail is full how do i clear it out",
     "can you help me print 30 copies of the permission slip",
 ])
-def test_a_task_or_lookup_that_only_names_a_platform_gets_an_abstention(
+def test_lookups_tasks_and_it_trouble_get_an_abstention(
     assistant: Assistant, question: str
 ) -> None:
-    """Facebook, Instagram or Teams in a how-to is not a question about staff conduct."""
-    assert assistant.ask(question, "middletown").verdict == Verdict.OFF_TOPIC
+    """They name phones, email, the union, Facebook or Teams, but ask for a number, a fix or a
+    task, not about how staff may act."""
+    assert assistant.ask(question, "milton").verdict == Verdict.OFF_TOPIC
 
 
 @pytest.mark.parametrize("question", [
