@@ -1402,12 +1402,12 @@ def _pairs_match(
 S_WHO_TRIGGER = rx(r"^\W*(?:an?|any) (?:staff member|employee|teacher|coach)s? who\b")
 # What to do after a lapse: "If a staff member were to inadvertently convey a school-related
 # message … on the staff member's private account, the staff member must save such email…".
-# "…he/she should save such email … or print and save a paper copy": a duty to keep a record.
-S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 S_REMEDY = rx(
     r"^\W*if\b[^,;]{0,160}\b(?:inadvertent(?:ly)?|accidental(?:ly)?|mistaken(?:ly)?|by mistake|"
     r"were to)\b"
 )
+# "…he/she should save such email … or print and save a paper copy": a duty to keep a record.
+S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 
 
 def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
@@ -1442,12 +1442,14 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
-    if (
-        S_REMEDY.search(normalise(hit.passage.text))
-        or reading.modality == "oblige"
+    keeps_record = (
+        reading.modality == "oblige"
         and S_KEEP_RECORD.match(reading.directed)
-        and "records" not in question_acts  # "can I just delete those convos?"
-    ) and not situation.asks_obligation:
+        and "records" not in question_acts  # "can I just delete those convos?" asks about it
+    )
+    if (S_REMEDY.search(normalise(hit.passage.text)) or keeps_record) and not (
+        situation.asks_obligation
+    ):
         # How to repair a lapse, or to keep a record of the act, says nothing of whether
         # the act is allowed.
         return None
