@@ -169,7 +169,8 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     subject = concepts & SUBJECT_CONCEPTS
     if ABOUT_THE_POLICY.search(text):
         return TopicCheck.POLICY
-    if INFO_REQUEST.match(text) and not _asks_conduct(text, concepts):
+    info_request = INFO_REQUEST.match(text)
+    if info_request and not _asks_conduct(text, concepts):
         # "how do i make a facebook event for the bake sale": a task that only names a platform.
         return TopicCheck.OFF_TOPIC
     if concepts & STRONG_SUBJECTS:
@@ -177,7 +178,7 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     if TROUBLE.search(text) and not PERMISSION.search(text):
         return TopicCheck.OFF_TOPIC
     errand = ERRANDS.search(text) or ASSISTANT_TASK.match(text)
-    if errand or INFO_REQUEST.match(text):
+    if errand or info_request:
         # "what's the rule on texting kids?" asks about the policy all the same.
         asks_rule = subject and RULE_WORDS.search(text) and not errand
         return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC

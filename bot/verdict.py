@@ -924,6 +924,12 @@ class Decision:
     conditions: list[str] = field(default_factory=list)
     reason: str = ""
 
+    @classmethod
+    def out_of_scope(cls, hit: Hit, reading: Reading, gap: ScopeGap) -> Decision:
+        """The nearest rule, whose scope word leaves the asker's case out."""
+        return cls(Verdict.NOT_ADDRESSED, hit, reading, gap,
+                   reason=f"the rule is limited to {gap.limiting_word}")
+
 
 def _rule_text(hit: Hit) -> str:
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
@@ -1098,13 +1104,7 @@ def decide(
         ):
             continue
         if gap:
-            return Decision(
-                Verdict.NOT_ADDRESSED,
-                hit,
-                reading,
-                gap,
-                reason=f"the rule is limited to {gap.limiting_word}",
-            )
+            return Decision.out_of_scope(hit, reading, gap)
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
@@ -1121,13 +1121,7 @@ def decide(
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and not gap.elsewhere:
-            return Decision(
-                Verdict.NOT_ADDRESSED,
-                hit,
-                reading,
-                gap,
-                reason=f"the rule is limited to {gap.limiting_word}",
-            )
+            return Decision.out_of_scope(hit, reading, gap)
     return Decision(
         Verdict.NOT_ADDRESSED,
         hits[0],
