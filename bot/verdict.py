@@ -601,6 +601,11 @@ Q_SCHOOL_CHANNEL = rx(
     r"\bdistrict (?:e-?mail|account)",
     r"\bofficial (?:school )?(?:account|acct)",
     r"\bfrom my school\b",
+    # The district's own channels: "the district's official athletics twitter".
+    r"\b(?:district|school)(?:'s)? official\b",
+    r"\bofficial (?:district|school|athletics?)\b",
+    r"\bdistrict(?:'s)? (?:athletics?|sports) "
+    r"(?:twitter|account|acct|page|insta\w*|ig|fb|facebook)",
 )
 COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (

@@ -233,6 +233,19 @@ def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
     assert "only through school-based resources" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("channel", ["the district's official athletics twitter",
+                                     "the school's official instagram"])
+def test_posting_on_the_districts_own_channel_is_the_official_exception(
+    assistant: Assistant, channel: str
+) -> None:
+    """Connecticut bars using one's title "unless the communication is of an official
+    nature": the district's own channel is that exception, so no disclaimer is needed."""
+    answer = assistant.ask(f"I'm the AD and I post game schedules on {channel} with my "
+                           "title. do I need the 'views are my own' line?", "ct-4118")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "of an official nature" in answer.citations[0].quote
+
+
 
 ANGRY = HEADER + (
     "A. Guidelines\n1. Think before posting. Comments can be forwarded or copied. If angry or "
