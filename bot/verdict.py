@@ -172,6 +172,11 @@ Q_WORK_TIME = rx(
     r"\brecess\b",
     r"\bduring (?:a|the) (?:test|quiz|exam)\b",
 )
+Q_NOT_WORK_TIME = rx(
+    r"\b(?:not|never|isn'?t|wasn'?t) (?:\w+ )?(?:during|on|at|in) (?:the |my )?"
+    r"(?:work|school|class|clock|contract|duty)\w*(?: (?:hours|time|day))?",
+    r"\boutside (?:of )?(?:the )?(?:work|school|contract|duty)\w*(?: (?:hours|time|day))?",
+)
 Q_EMERGENCY = rx(
     r"\bhurt (?:him|her|them)sel",
     r"\bsuicid",
@@ -266,6 +271,9 @@ class Situation:
         q = mark_non_students(normalise(question))
         flags = {flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()}
         flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
+        if Q_NOT_WORK_TIME.search(q):  # "not during work obviously" is the asker's own time
+            flags["personal_time"] = True
+            flags["work_time"] = bool(Q_WORK_TIME.search(Q_NOT_WORK_TIME.sub(" ", q)))
         return cls(**flags)
 
 

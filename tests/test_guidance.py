@@ -287,6 +287,20 @@ def test_a_ban_limited_to_working_time_in_other_words_does_not_reach_evenings(
         assert prep.verdict == Verdict.PROHIBITED
 
 
+@pytest.mark.parametrize("when", ["not during work obviously", "it's not during school hours",
+                                  "outside of work hours"])
+def test_saying_it_is_not_during_work_puts_the_question_outside_a_working_time_ban(
+    tmp_path: Path, when: str
+) -> None:
+    """"Not during work" names the asker's own time; the word "work" in it is not a workday."""
+    district = make_district(tmp_path, ANGRY.replace("during instructional time",
+                                                     "during the workday"))
+    answer = district.ask(f"can I go on facebook on my school laptop at home, {when}?",
+                          "springfield")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "during the workday" in answer.citations[0].quote
+
+
 def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path: Path) -> None:
     district = make_district(tmp_path, ANGRY.replace(
         "during instructional time", "on district-owned devices"))
