@@ -233,13 +233,17 @@ def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
     assert "only through school-based resources" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("question", [
+    "we have no web portal here, ok to open an insta for my class's families?",
+    "no portal for families here. i'd like to start a facebook page to show what my 2nd "
+    "graders are up to",
+])
 def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
-    assistant: Assistant,
+    assistant: Assistant, question: str
 ) -> None:
     """Dudley-Charlton lets staff without a web portal open a Facebook identity separate from
     their own: "an insta for my class's families" is that account, allowed on its terms."""
-    answer = assistant.ask("we have no web portal here, ok to open an insta for my class's "
-                           "families?", "dudley-charlton")
+    answer = assistant.ask(question, "dudley-charlton")
     assert answer.verdict == Verdict.CONDITIONAL
     assert "separate from his/her personal Facebook identity" in answer.citations[0].quote
 
