@@ -248,6 +248,15 @@ def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
     assert "separate from his/her personal Facebook identity" in answer.citations[0].quote
 
 
+def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assistant) -> None:
+    """"Snapping me" is a message and "flirty" is what "sexual harassment … enabled by a
+    position of authority" forbids; without them the question matched no rule."""
+    answer = assistant.ask("one of my 10th graders snaps me every night and it's gotten a "
+                           "little flirty. ok to keep snapping her back?", "middletown")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "Fraternization" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("channel", ["the district's official athletics twitter",
                                      "the school's official instagram"])
 def test_posting_on_the_districts_own_channel_is_the_official_exception(
