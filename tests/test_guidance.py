@@ -855,6 +855,7 @@ def test_a_rule_on_illegal_drugs_does_not_decide_a_margarita_photo(tmp_path: Pat
     ("Connecting with the parents or guardians of current students is discouraged.", "friend"),
     ("or remain connected to a student after learning of the connection", "friend"),
     ("before creating a District-sponsored account", "class_account"),
+    ("employees who engage in professional social media activities", "class_account"),
     ("Staff members are strongly encouraged to keep personal accounts private.",
      "privacy_settings"),
     ("Employees should set their profiles to private.", "privacy_settings"),
