@@ -496,12 +496,13 @@ def test_a_policy_word_in_another_sense_is_not_the_concept(
     ("can I dm her to remind her about the makeup test?", "edu_site"),
     ("can I dm her to remind her about the makeup test?", "group"),
     ("can I start a class insta for my AP bio kids?", "identity"),
+    ("ok to send a happy bday text to a senior?", "home_info"),
 ])
 def test_a_question_word_in_another_sense_is_not_the_concept(
     assistant: Assistant, question: str, concept: str
 ) -> None:
     """To remind a student is not the Remind app (a group channel); AP bio is biology, not
-    a profile bio."""
+    a profile bio; a happy-birthday text is a greeting, not a birth date."""
     assert concept not in assistant.lexicon.concepts(question, question=True)
 
 
@@ -515,6 +516,7 @@ def test_a_question_word_in_another_sense_is_not_the_concept(
     ("can i post a pic of my dispensary haul on my insta? it's legal here", "drugs"),
     ("a junior keeps snapping me and it's gotten kind of flirty, ok to snap back?",
      "boundaries"),
+    ("can i post my students' birthdays on the class page?", "home_info"),
 ])
 def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
