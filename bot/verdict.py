@@ -171,6 +171,10 @@ Q_WORK_TIME = rx(
     r"\b(?:silent|independent) reading\b",
     r"\brecess\b",
     r"\bduring (?:a|the) (?:test|quiz|exam)\b",
+    # Support staff speak of shifts and tasks: "custodian on 2nd shift", "while i clean".
+    r"\b(?:on|during) (?:my |the )?(?:\w+ )?shift\b",
+    r"\b(?:1st|2nd|3rd|first|second|third|night|day|morning) shift\b",
+    r"\bwhile i(?:'m| am)? (?:clean|work|teach|driv|supervis|cover|sub\b|proctor|tutor)",
 )
 Q_NOT_WORK_TIME = rx(
     r"\b(?:not|never|isn'?t|wasn'?t) (?:\w+ )?(?:during|on|at|in) (?:the |my )?"

@@ -325,6 +325,16 @@ def test_saying_it_is_not_during_work_puts_the_question_outside_a_working_time_b
     assert "during the workday" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("when", ["custodian on 2nd shift", "while i clean the classrooms"])
+def test_a_shift_or_a_task_is_working_time(tmp_path: Path, when: str) -> None:
+    """Support staff say when they work by shift or task; a workday ban then reaches them."""
+    district = make_district(tmp_path, ANGRY.replace("during instructional time",
+                                                     "during the workday"))
+    answer = district.ask(f"{when}. can I go on facebook on my phone?", "springfield")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "during the workday" in answer.citations[0].quote
+
+
 def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path: Path) -> None:
     district = make_district(tmp_path, ANGRY.replace(
         "during instructional time", "on district-owned devices"))
