@@ -1074,6 +1074,9 @@ def decide(
                 return Decision(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
+    use_at_all = _having_an_account(hits, situation, acts, question_concepts)
+    if use_at_all:
+        return use_at_all
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     # Such a sentence is short and shares few words with the question, so it is looked for a
     # little further down than the candidates.
@@ -1145,6 +1148,29 @@ def decide(
         None,
         reason="the closest clauses state no rule for this exact act",
     )
+
+
+def _having_an_account(
+    hits: list[Hit], situation: Situation, acts: set[str], question_concepts: set[str]
+) -> Decision | None:
+    """"Can teachers even have facebook?" The policies rule how staff use these sites; only a
+    clause recognising the right to use them says whether staff may at all. A question that
+    names a time, a device, people or an act asks about that use instead."""
+    if (
+        "use_right" not in question_concepts
+        or situation.work_time
+        or situation.personal_time
+        or situation.school_device
+        or acts - {"access"}
+        or question_concepts & (PEOPLE_CONCEPTS | TOPICAL) - {"own_family"}
+    ):
+        return None
+    for hit in hits[:10]:
+        if "use_right" in hit.passage.own_concepts:
+            return Decision(Verdict.ALLOWED, hit, read_hit(hit),
+                            reason="the policy recognises staff members' right to use these sites")
+    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
+                    reason="the policy rules how staff use these sites, not whether they may")
 
 
 # Acts narrow enough that a sentence about one of them is *about* it ("tag photos of other
@@ -1291,6 +1317,12 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
     if specific and not specific & (acts | question_concepts):
+        return False
+    if any(act in hit.passage.concepts for act in acts):
+        return True
+    # Only through an equivalent ("go on facebook" meets "social networking sites"): not when
+    # the sentence is about another act of its own, such as accepting friends.
+    if (hit.passage.own_concepts or hit.passage.concepts) & ACT_CONCEPTS - GENERIC_ACTS - acts:
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
 

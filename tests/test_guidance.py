@@ -73,9 +73,13 @@ def test_reading_is_not_posting(assistant: Assistant, question: str) -> None:
     assert any("*post*" in q for q in answer.qualifiers)
 
 
-def test_a_time_limited_ban_without_a_time_is_conditional_not_no(assistant: Assistant) -> None:
-    answer = assistant.ask("am I allowed to have a personal instagram as a teacher?", "ct-4118")
-    assert answer.verdict not in (Verdict.PROHIBITED, Verdict.ALLOWED)
+def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path) -> None:
+    """Going on facebook is what the time-limited access ban is about; the friending rule
+    beside it mentions social networking sites but is about another act."""
+    district = make_district(tmp_path, ANGRY)
+    answer = district.ask("can I scroll facebook on my phone?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "during instructional time" in answer.citations[0].quote
 
 
 @pytest.mark.parametrize("question", [
@@ -255,6 +259,20 @@ def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assi
                            "little flirty. ok to keep snapping her back?", "middletown")
     assert answer.verdict == Verdict.PROHIBITED
     assert "Fraternization" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["can teachers even have a personal facebook?",
+                                      "am i allowed to be on tiktok as a teacher here?"])
+def test_whether_staff_may_have_an_account_at_all(
+    assistant: Assistant, tmp_path: Path, question: str
+) -> None:
+    """A clause recognising staff members' right to use social media answers it; rules on
+    how to use an account (private sites, logos, friending) do not forbid having one."""
+    connecticut = assistant.ask(question, "ct-4118")
+    assert connecticut.verdict == Verdict.ALLOWED
+    assert "respects the right of staff members" in connecticut.citations[0].quote
+    elsewhere = make_district(tmp_path, ANGRY).ask(question, "springfield")
+    assert elsewhere.verdict == Verdict.NOT_ADDRESSED
 
 
 @pytest.mark.parametrize("channel", ["the district's official athletics twitter",
