@@ -1103,7 +1103,7 @@ def decide(
         if reading.modality == "none" or not speaks:
             continue
         if reading.modality in ("prohibit", "discourage") and _only_misconduct(
-            hit, question_concepts
+            hit, question_concepts, question
         ):
             continue
         if (
@@ -1212,10 +1212,26 @@ S_MISCONDUCT = rx(
 MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substances"})
 
 
-def _only_misconduct(hit: Hit, question_concepts: set[str]) -> bool:
+# Closeness with a student that fraternization rules are about: late-night talks, secrets.
+Q_TOO_CLOSE = rx(
+    r"\blate at ni(?:ght|te)\b",
+    r"\b(?:til|till|until) (?:like )?(?:midnight|\d+ ?am)\b",
+    r"\bdating\b",
+    r"\bhang(?:ing)? out\b",
+    r"\bonly one (?:s?he|they) (?:can )?talks? to\b",
+    r"\bour (?:little )?secret\b",
+)
+
+
+def _only_misconduct(hit: Hit, question_concepts: set[str], question: str) -> bool:
     """A misconduct rule, asked about by a question that describes no misconduct and none of
     the other specific acts the rule lists ("proprietary, copyrighted, defamatory…")."""
-    return bool(S_MISCONDUCT.search(normalise(hit.passage.text))) and not (
+    text = normalise(hit.passage.text)
+    if "fraterniz" in text and "student" in question_concepts and Q_TOO_CLOSE.search(
+        normalise(question)
+    ):
+        return False
+    return bool(S_MISCONDUCT.search(text)) and not (
         question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
     )
 

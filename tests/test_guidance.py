@@ -252,6 +252,17 @@ def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
     assert "separate from his/her personal Facebook identity" in answer.citations[0].quote
 
 
+def test_late_night_confidences_with_a_student_are_the_fraternization_rule(
+    assistant: Assistant,
+) -> None:
+    """Nothing sexual is said, but talking with a student till midnight is the closeness the
+    fraternization rule forbids."""
+    answer = assistant.ask("a 9th grader messages me til midnight most nights, says i'm the "
+                           "only one she can talk to. is that ok?", "middletown")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "Fraternization" in answer.citations[0].quote
+
+
 def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assistant) -> None:
     """"Snapping me" is a message and "flirty" is what "sexual harassment … enabled by a
     position of authority" forbids; without them the question matched no rule."""
