@@ -872,7 +872,12 @@ def scope_gap(
             return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
         return ScopeGap("just reading, not posting", "post")
-    if situation.personal_time and not situation.work_time and not S_ALL_TIMES.search(t):
+    if (
+        situation.personal_time
+        and not situation.work_time
+        and not S_ALL_TIMES.search(t)
+        and not S_AFTER_HOURS.search(t)  # a rule for after hours is about the asker's time
+    ):
         match = S_WORK_TIME.search(t)
         if match:
             return ScopeGap("your own time", match.group(0))
@@ -1477,6 +1482,18 @@ def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: Con
     return bool(specific & set(concepts_of(reading.directed)))
 
 
+S_NOT_PERSONAL = rx(r"\bnot be personal in nature\b", r"\bnot (?:of )?a personal nature\b",
+                    r"\bonly (?:when|for|about) (?:necessitated by )?school-related\b")
+Q_PERSONAL_PURPOSE = rx(
+    r"\bhappy b(?:irth)?day\b",
+    r"\bhappy bday\b",
+    r"\bcongrat",
+    r"\bcheck(?:ing)? (?:in )?on (?:him|her|them)\b",
+    r"\bjust to (?:chat|talk|say hi)\b",
+    r"\bhow (?:s?he|they)(?:'s| is| are) doing\b",
+)
+
+
 def _verdict_from(
     reading: Reading,
     situation: Situation,
@@ -1519,6 +1536,10 @@ def _verdict_from(
     ):
         return None
     if reading.modality == "permit":
+        # "…only when necessitated by school-related matters … and may not be personal in
+        # nature", asked about a birthday text or checking in: the permission excludes it.
+        if S_NOT_PERSONAL.search(normalise(text)) and Q_PERSONAL_PURPOSE.search(q):
+            return Verdict.PROHIBITED
         if conds & {
             "time_place_manner",
             "approval",

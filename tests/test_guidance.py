@@ -252,6 +252,22 @@ def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
     assert "separate from his/her personal Facebook identity" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("saturday: can i text a student from my cell about monday's schedule change?",
+     Verdict.CONDITIONAL),
+    ("can i text my advisee happy birthday from my cell on saturday?", Verdict.PROHIBITED),
+])
+def test_a_permission_for_after_hours_school_matters_reaches_the_weekend_but_not_greetings(
+    assistant: Assistant, question: str, verdict: Verdict
+) -> None:
+    """Milton allows a personal cell "when necessitated by school-related matters outside of
+    regular school hours" and "not personal in nature": a Saturday is inside that permission,
+    a birthday text is not."""
+    answer = assistant.ask(question, "milton")
+    assert answer.verdict == verdict
+    assert "outside of regular school hours" in answer.citations[0].quote
+
+
 def test_late_night_confidences_with_a_student_are_the_fraternization_rule(
     assistant: Assistant,
 ) -> None:
