@@ -1337,6 +1337,12 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     if hit.passage.concepts & question_concepts & TOPICAL:
         return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
+    # "Use a professional email address for the class account": an address to sign up with,
+    # not home information, when the question is about signing an account up by email.
+    if specific == {"home_info"} and {"email", "class_account"} <= question_concepts & (
+        hit.passage.concepts
+    ):
+        specific = set()
     if specific and not specific & (acts | question_concepts):
         return False
     if any(act in hit.passage.concepts for act in acts):

@@ -302,6 +302,17 @@ def test_whether_staff_may_have_an_account_at_all(
     assert elsewhere.verdict == Verdict.NOT_ADDRESSED
 
 
+def test_the_email_address_to_sign_a_class_account_up_with_is_not_home_information(
+    assistant: Assistant,
+) -> None:
+    """Marlborough: "employees should not use their personal email address for professional
+    social media activities" decides which address a class account is signed up with."""
+    answer = assistant.ask("making a class insta for my art kids, can I sign it up with my "
+                           "personal gmail?", "marlborough")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "personal email address" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("channel", ["the district's official athletics twitter",
                                      "the school's official instagram"])
 def test_posting_on_the_districts_own_channel_is_the_official_exception(
