@@ -313,6 +313,18 @@ def test_the_email_address_to_sign_a_class_account_up_with_is_not_home_informati
     assert "personal email address" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("question", [
+    "is the school allowed to go through the texts i send my players from my own phone?",
+    "could hr pull the texts between me and parents on my personal phone?",
+])
+def test_whether_the_district_may_read_staff_texts_is_its_power_to_monitor(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "authority to monitor all communications" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("channel", ["the district's official athletics twitter",
                                      "the school's official instagram"])
 def test_posting_on_the_districts_own_channel_is_the_official_exception(
