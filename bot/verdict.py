@@ -1079,6 +1079,9 @@ def decide(
                 return Decision(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
+    lapse = _after_a_lapse(hits, question)
+    if lapse:
+        return lapse
     use_at_all = _having_an_account(hits, situation, acts, question_concepts)
     if use_at_all:
         return use_at_all
@@ -1153,6 +1156,33 @@ def decide(
         None,
         reason="the closest clauses state no rule for this exact act",
     )
+
+
+Q_LAPSE = rx(
+    r"\bby (?:accident|mistake)\b",
+    r"\baccidental",
+    r"\boops\b",
+    r"\binadverten",
+    r"\bmistakenly\b",
+    r"\bi already (?:sent|replied|answered|posted|texted|emailed|messaged)\b",
+)
+# Letting the lapse stand instead of repairing it.
+Q_LET_IT_STAND = rx(r"\bjust (?:leave|ignore|forget|let)\b", r"\bmove on\b", r"\bdo nothing\b",
+                    r"\bjust delete\b")
+
+
+def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
+    """"Oops, I answered a parent from my gmail by accident": what the policy says to do
+    after such a lapse answers it: do that (conditional), or not let it stand (prohibited)."""
+    q = normalise(question)
+    if not Q_LAPSE.search(q):
+        return None
+    for hit in hits[:8]:
+        if S_REMEDY.search(normalise(hit.passage.text)):
+            verdict = Verdict.PROHIBITED if Q_LET_IT_STAND.search(q) else Verdict.CONDITIONAL
+            return Decision(verdict, hit, read_hit(hit),
+                            reason="the policy says what to do after such a lapse")
+    return None
 
 
 def _having_an_account(

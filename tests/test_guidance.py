@@ -268,6 +268,27 @@ def test_a_permission_for_after_hours_school_matters_reaches_the_weekend_but_not
     assert "outside of regular school hours" in answer.citations[0].quote
 
 
+LAPSE = HEADER + (
+    "A. Communication\n"
+    "1. Staff members shall not use personal email accounts to communicate with parents.\n"
+    "2. If a staff member accidentally sends a school message from a personal account, he or "
+    "she must forward it to his or her school email account the same day.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("oops, emailed a parent from my yahoo by accident. am i in trouble?", Verdict.CONDITIONAL),
+    ("i already replied to a parent from my gmail. can i just leave it?", Verdict.PROHIBITED),
+])
+def test_after_a_lapse_the_policy_says_what_to_do(
+    tmp_path: Path, question: str, verdict: Verdict
+) -> None:
+    """The lapse already happened: the rule it broke is not the answer, the repair is."""
+    answer = make_district(tmp_path, LAPSE).ask(question, "springfield")
+    assert answer.verdict == verdict
+    assert "must forward it" in answer.citations[0].quote
+
+
 def test_late_night_confidences_with_a_student_are_the_fraternization_rule(
     assistant: Assistant,
 ) -> None:
