@@ -1079,12 +1079,13 @@ def decide(
                 return Decision(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
-    lapse = _after_a_lapse(hits, question)
-    if lapse:
-        return lapse
-    use_at_all = _having_an_account(hits, situation, acts, question_concepts)
-    if use_at_all:
-        return use_at_all
+    # Two kinds of question the ordinary reading gets wrong: a lapse already made, and
+    # whether staff may have an account at all.
+    special = _after_a_lapse(hits, question) or _having_an_account(
+        hits, situation, acts, question_concepts
+    )
+    if special:
+        return special
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     # Such a sentence is short and shares few words with the question, so it is looked for a
     # little further down than the candidates.
@@ -1521,8 +1522,7 @@ def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: Con
 S_NOT_PERSONAL = rx(r"\bnot be personal in nature\b", r"\bnot (?:of )?a personal nature\b",
                     r"\bonly (?:when|for|about) (?:necessitated by )?school-related\b")
 Q_PERSONAL_PURPOSE = rx(
-    r"\bhappy b(?:irth)?day\b",
-    r"\bhappy bday\b",
+    r"\bhappy b(?:irth)?day\b",  # "happy birthday", "happy bday"
     r"\bcongrat",
     r"\bcheck(?:ing)? (?:in )?on (?:him|her|them)\b",
     r"\bjust to (?:chat|talk|say hi)\b",
