@@ -1541,7 +1541,7 @@ def _verdict_from(
     """The verdict one governing sentence gives, or None when it does not decide the case."""
     conds = reading.conditions
     text = _rule_text(hit)
-    q = normalise(question)
+    q, t = normalise(question), normalise(text)
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
         return Verdict.ALLOWED
@@ -1567,14 +1567,14 @@ def _verdict_from(
         return None
     if (
         "approval" in conds
-        and S_CREATES_ACCOUNT.search(normalise(text))
+        and S_CREATES_ACCOUNT.search(t)
         and not Q_CREATES_ACCOUNT.search(q)
     ):
         return None
     if reading.modality == "permit":
         # "…only when necessitated by school-related matters … and may not be personal in
         # nature", asked about a birthday text or checking in: the permission excludes it.
-        if S_NOT_PERSONAL.search(normalise(text)) and Q_PERSONAL_PURPOSE.search(q):
+        if S_NOT_PERSONAL.search(t) and Q_PERSONAL_PURPOSE.search(q):
             return Verdict.PROHIBITED
         if conds & {
             "time_place_manner",
