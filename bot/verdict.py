@@ -1079,10 +1079,12 @@ def decide(
                 return Decision(
                     Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
                 )
-    # Two kinds of question the ordinary reading gets wrong: a lapse already made, and
-    # whether staff may have an account at all.
-    special = _after_a_lapse(hits, question) or _having_an_account(
-        hits, situation, acts, question_concepts
+    # Questions the ordinary reading gets wrong: a lapse already made, whether the people
+    # discussed can be identified, and whether staff may have an account at all.
+    special = (
+        _after_a_lapse(hits, question)
+        or _identifiable(hits, question, question_concepts)
+        or _having_an_account(hits, situation, acts, question_concepts)
     )
     if special:
         return special
@@ -1183,6 +1185,54 @@ def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
             verdict = Verdict.PROHIBITED if Q_LET_IT_STAND.search(q) else Verdict.CONDITIONAL
             return Decision(verdict, hit, read_hit(hit),
                             reason="the policy says what to do after such a lapse")
+    return None
+
+
+# "no names", "I'd keep it vague": the asker will not let the people discussed be identified.
+Q_UNIDENTIFIED = rx(
+    r"\bno (?:real )?names?\b",
+    r"\b(?:without|not|never|don'?t|dont|won'?t|wont|wouldn'?t|no) (?:us(?:e|ing)|say(?:ing)?|"
+    r"giv(?:e|ing)|nam(?:e|ing)|mention(?:ing)?|includ(?:e|ing)|show(?:ing)?|post(?:ing)?) "
+    r"(?:\w+'?s? ){0,2}?(?:names?|who (?:it|he|she|they) (?:is|are))\b",
+    r"\bwithout naming\b",
+    r"\bkeep (?:it|things|them|everything) (?:super |really |very |totally )?"
+    r"(?:vague|anonymous|generic)\b",
+    r"\b(?:nobody|no one|noone|no1) (?:can|could|would|will) (?:tell|know|figure out|guess) who\b",
+    r"\bno identifying\b",
+    r"\banonymi[sz]",
+    r"\bblur",
+)
+# "…with her name showing", "his name is at the top": the asker would let them be identified.
+Q_IDENTIFIED = rx(
+    r"\bnames? (?:showing|visible|on it|on them|at the top|in it|in the pic)",
+    r"\bwith (?:his|her|their|the kid'?s|the student'?s|the parent'?s) (?:full )?names?\b",
+    r"\b(?:his|her|their) names? (?:is|are) (?:on|at|in|showing|visible)\b",
+    # a class or school named is as good as a name: "a boy in mrs R's class at our school"
+    r"\b(?:mrs?|ms|miss)\.? \w+'?s (?:class|room|homeroom)\b",
+    r"\b(?:say|said|saying|name|naming|mention|mentioning|tag|tagging) (?:which|what|the|our|my) "
+    r"(?:class|classroom|grade|room|school)\b",
+    r"\bwhich (?:class|room|school|grade) (?:he|she|they|the kid|the student)\b",
+)
+S_UNIDENTIFIABLE = rx(r"\bcannot be identified\b", r"\bnot (?:be )?identifiable\b")
+
+
+def _identifiable(
+    hits: list[Hit], question: str, question_concepts: set[str]
+) -> Decision | None:
+    """"Can I ask r/Teachers about a kid if I use no names?" A rule that people discussed
+    online must not be identifiable decides it: conditional on keeping them so when the
+    asker says they will, prohibited when the asker would show who they are. Confidential
+    matter (a diagnosis, grades) stays under its own rule, names or not."""
+    q = normalise(question)
+    unidentified, identified = Q_UNIDENTIFIED.search(q), Q_IDENTIFIED.search(q)
+    if not identified and (not unidentified or "confidential" in question_concepts):
+        return None
+    for hit in hits[:8]:
+        if S_UNIDENTIFIABLE.search(normalise(hit.passage.text)):
+            verdict = Verdict.PROHIBITED if identified else Verdict.CONDITIONAL
+            return Decision(verdict, hit, read_hit(hit),
+                            reason="the policy requires that the people discussed cannot be "
+                                   "identified")
     return None
 
 

@@ -1322,3 +1322,30 @@ def test_advice_to_use_only_school_channels_is_advice_not_a_ban(assistant: Assis
         "Teachers are encouraged to communicate with parents only through school-based "
         "resources."
     ).modality == "encourage"
+
+
+DISCUSSING = HEADER + (
+    "A. Confidentiality\n"
+    "1. Do not post confidential information about students, such as grades or diagnoses.\n"
+    "2. If discussing a situation involving individuals on a social media site, be sure that "
+    "they cannot be identified.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "verdict", "quoted"), [
+    ("can i ask a teacher subreddit for advice about a kid who keeps running out of my room? "
+     "no names", Verdict.CONDITIONAL, "cannot be identified"),
+    ("kid wrote the funniest quiz answer, can i post a pic on my story? his name is at the top",
+     Verdict.PROHIBITED, "cannot be identified"),
+    ("ok to share a kid's IEP goals in a teacher fb group? i won't use his name",
+     Verdict.PROHIBITED, "confidential information"),
+])
+def test_whether_the_people_discussed_can_be_identified_decides(
+    tmp_path: Path, question: str, verdict: Verdict, quoted: str
+) -> None:
+    """"No names" meets the rule that people discussed online must not be identifiable, so
+    the answer is conditional on keeping it that way; a name on show breaks it; and leaving
+    the name out does not make confidential matter postable."""
+    answer = make_district(tmp_path, DISCUSSING).ask(question, "springfield")
+    assert answer.verdict == verdict
+    assert quoted in answer.citations[0].quote
