@@ -1202,7 +1202,7 @@ Q_UNIDENTIFIED = rx(
     r"\banonymi[sz]",
     r"\bblur",
 )
-# "…with her name showing", "his name is at the top": the asker would let them be identified.
+# "…with her name showing", "a boy in mrs R's class": they would be identified after all.
 Q_IDENTIFIED = rx(
     r"\bnames? (?:showing|visible|on it|on them|at the top|in it|in the pic)",
     r"\bwith (?:his|her|their|the kid'?s|the student'?s|the parent'?s) (?:full )?names?\b",
@@ -1220,12 +1220,12 @@ def _identifiable(
     hits: list[Hit], question: str, question_concepts: set[str]
 ) -> Decision | None:
     """"Can I ask r/Teachers about a kid if I use no names?" A rule that people discussed
-    online must not be identifiable decides it: conditional on keeping them so when the
-    asker says they will, prohibited when the asker would show who they are. Confidential
-    matter (a diagnosis, grades) stays under its own rule, names or not."""
+    online must not be identifiable decides it: conditional on keeping them so, or
+    prohibited when the asker then names the class or school instead. Confidential matter
+    (a diagnosis, grades) stays under its own rule, names or not."""
     q = normalise(question)
     unidentified, identified = Q_UNIDENTIFIED.search(q), Q_IDENTIFIED.search(q)
-    if not identified and (not unidentified or "confidential" in question_concepts):
+    if not unidentified or ("confidential" in question_concepts and not identified):
         return None
     for hit in hits[:8]:
         if S_UNIDENTIFIABLE.search(normalise(hit.passage.text)):

@@ -1335,8 +1335,8 @@ DISCUSSING = HEADER + (
 @pytest.mark.parametrize(("question", "verdict", "quoted"), [
     ("can i ask a teacher subreddit for advice about a kid who keeps running out of my room? "
      "no names", Verdict.CONDITIONAL, "cannot be identified"),
-    ("kid wrote the funniest quiz answer, can i post a pic on my story? his name is at the top",
-     Verdict.PROHIBITED, "cannot be identified"),
+    ("want to ask a local moms fb group about a boy who bites. wouldnt use his name, just "
+     "'a boy in mrs R's class'", Verdict.PROHIBITED, "cannot be identified"),
     ("ok to share a kid's IEP goals in a teacher fb group? i won't use his name",
      Verdict.PROHIBITED, "confidential information"),
 ])
@@ -1344,8 +1344,8 @@ def test_whether_the_people_discussed_can_be_identified_decides(
     tmp_path: Path, question: str, verdict: Verdict, quoted: str
 ) -> None:
     """"No names" meets the rule that people discussed online must not be identifiable, so
-    the answer is conditional on keeping it that way; a name on show breaks it; and leaving
-    the name out does not make confidential matter postable."""
+    the answer is conditional on keeping it that way; naming the class instead of the child
+    breaks it; and leaving the name out does not make confidential matter postable."""
     answer = make_district(tmp_path, DISCUSSING).ask(question, "springfield")
     assert answer.verdict == verdict
     assert quoted in answer.citations[0].quote
