@@ -953,6 +953,15 @@ class Decision:
                    reason=f"the rule is limited to {gap.limiting_word}")
 
 
+# What the asker must still do inside a carve-out: "…unless it involves a school project.
+# Employees must seek approval … for such use."
+CARVE_OUT_HURDLES = frozenset({"approval"})
+
+
+def _carve_out(reading: Reading) -> Verdict:
+    return Verdict.CONDITIONAL if reading.conditions & CARVE_OUT_HURDLES else Verdict.ALLOWED
+
+
 def _rule_text(hit: Hit) -> str:
     text = f"{hit.passage.clause.lead_in} {hit.passage.quote}"
     extended = extended_rule(hit)
@@ -1099,7 +1108,9 @@ def decide(
             and _exception_to_the_act(hit, hits, acts, question_concepts)
             and not _pairs_match(OPPOSITES, question, _rule_text(hit))
         ):
-            return Decision(Verdict.ALLOWED, hit, reading, reason="the policy names this case")
+            hurdles = sorted(reading.conditions & CARVE_OUT_HURDLES)
+            return Decision(_carve_out(reading), hit, reading, conditions=hurdles,
+                            reason="the policy names this case")
     # Rules sure to cover the case are read before rules whose reach (working time, school
     # computers) depends on a circumstance the question does not state.
     for hit in sorted(candidates, key=lambda h: _reach_unknown(situation, h)):
@@ -1594,7 +1605,7 @@ def _verdict_from(
     q, t = normalise(question), normalise(text)
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
-        return Verdict.ALLOWED
+        return _carve_out(reading)
     if (
         reading.modality in ("prohibit", "oblige", "permit")
         and not opposite

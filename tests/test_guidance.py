@@ -1349,3 +1349,22 @@ def test_whether_the_people_discussed_can_be_identified_decides(
     answer = make_district(tmp_path, DISCUSSING).ask(question, "springfield")
     assert answer.verdict == verdict
     assert quoted in answer.citations[0].quote
+
+
+PROJECT = HEADER + (
+    "A. Working time\n"
+    "1. Staff shall not post updates on any social networking sites during working time unless "
+    "it involves a school project. Employees must seek approval from the principal for such "
+    "use.\n"
+)
+
+
+def test_a_carve_out_that_needs_approval_is_conditional(tmp_path: Path) -> None:
+    """The policy names the case ("a school project"), but its next words still ask for the
+    principal's approval: the answer must not be a plain yes."""
+    answer = make_district(tmp_path, PROJECT).ask(
+        "we're doing a class project where kids post to a class twitter during the period, "
+        "anything i need to do first?", "springfield")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "unless it involves a school project" in answer.citations[0].quote
+    assert any("approval from the principal" in c for c in answer.conditions)
