@@ -312,7 +312,7 @@ def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assi
 @pytest.mark.parametrize("question", ["can teachers even have a personal facebook?",
                                       "am i allowed to be on tiktok as a teacher here?",
                                       "am i even allowed to have a personal fb and insta as a "
-                                      "teacher here or is that frowned on"])
+                                      "teacher here?"])
 def test_whether_staff_may_have_an_account_at_all(
     assistant: Assistant, tmp_path: Path, question: str
 ) -> None:
