@@ -98,6 +98,17 @@ def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: st
     assert answer.examples
 
 
+def test_a_personal_account_on_a_school_laptop_is_the_policys_subject(
+    assistant: Assistant,
+) -> None:
+    """"personal accts" in staff spelling: Milton's carve-out for a calendar answers it, where
+    the question used to be turned away as an errand."""
+    answer = assistant.ask("can i open google calendar on my school laptop to book parent "
+                           "confs? thought personal accts were blocked", "milton")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "except to access a calendar" in answer.citations[0].quote
+
+
 def test_a_question_about_something_the_policies_never_cover_is_not_forced(
     assistant: Assistant,
 ) -> None:
