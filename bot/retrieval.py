@@ -182,7 +182,16 @@ def quote_span(source: str, spans: list[tuple[int, int]], i: int) -> tuple[int, 
             start = spans[i - 2][0]
     if i + 1 < len(spans):
         nxt = spans[i + 1]
-        if _REFERS_BACK.match(source[nxt[0]:nxt[1]]) and nxt[1] - start <= MAX_QUOTE:
+        # "…is permitted. This prohibition extends … to texting": the prohibition it extends
+        # is not the permission before it.
+        extends_another = _NAMES_A_PROHIBITION.match(source[nxt[0] : nxt[1]]) and not (
+            PROHIBIT.search(normalise(source[spans[i][0] : spans[i][1]]))
+        )
+        if (
+            _REFERS_BACK.match(source[nxt[0] : nxt[1]])
+            and not extends_another
+            and nxt[1] - start <= MAX_QUOTE
+        ):
             end = nxt[1]
     return start, end
 

@@ -1100,11 +1100,14 @@ def decide(
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     # Such a sentence is short and shares few words with the question, so it is looked for a
     # little further down than the candidates.
-    for hit in candidates + [h for h in hits[:12] if h not in candidates]:
+    for hit in candidates + [h for h in hits[:16] if h not in candidates]:
         reading = read_hit(hit)
         if (
             (reading.modality != "none" or S_OWN_FAMILY.search(normalise(hit.passage.text)))
-            and _pairs_match(CARVE_OUTS, question, _rule_text(hit))
+            and (
+                _pairs_match(CARVE_OUTS, question, _rule_text(hit))
+                or _permits_the_named_site(reading, hit, question_concepts)
+            )
             and _exception_to_the_act(hit, hits, acts, question_concepts)
             and not _pairs_match(OPPOSITES, question, _rule_text(hit))
         ):
@@ -1484,6 +1487,19 @@ def _about_students_only(hit: Hit, question_concepts: set[str]) -> bool:
 
 
 S_ITEM_REFERENCE = re.compile(r"\b(?:item|#|number|no\.)\s*(\d+)\b", re.I)
+
+
+def _permits_the_named_site(reading: Reading, hit: Hit, question_concepts: set[str]) -> bool:
+    """"Classroom participation on educational sites … is permitted" names the asker's class
+    Padlet or Google Classroom as allowed, whatever the rules around it say of networking
+    sites. Messaging someone through such a platform is not classroom participation."""
+    return (
+        reading.modality == "permit"
+        and not question_concepts & {"team", "individual"}
+        and not reading.conditions
+        and "edu_site" in question_concepts
+        and "edu_site" in hit.passage.own_concepts
+    )
 
 
 def _exception_to_the_act(

@@ -1381,3 +1381,23 @@ def test_a_carve_out_that_needs_approval_is_conditional(tmp_path: Path) -> None:
     assert answer.verdict == Verdict.CONDITIONAL
     assert "unless it involves a school project" in answer.citations[0].quote
     assert any("approval from the principal" in c for c in answer.conditions)
+
+
+def test_a_class_padlet_is_the_educational_site_the_policy_permits(assistant: Assistant) -> None:
+    """Marlborough's friending ban sits beside "Classroom participation on educational sites
+    for instructional purposes is permitted": students commenting on a class Padlet is that
+    participation. The quote is the permission alone, not the next sentence extending the
+    prohibition to texting."""
+    answer = assistant.ask("my kids comment on each others work on our class padlet. does that "
+                           "break the no friending students rule?", "marlborough")
+    assert answer.verdict == Verdict.ALLOWED
+    assert answer.citations[0].quote == (
+        "Classroom participation on educational sites for instructional purposes is permitted.")
+
+
+def test_messaging_one_player_on_a_school_platform_is_not_classroom_participation(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("coach here - want to msg one player on talking points about why "
+                           "she's not starting. just her", "marlborough")
+    assert answer.verdict != Verdict.ALLOWED
