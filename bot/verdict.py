@@ -1209,6 +1209,8 @@ Q_UNIDENTIFIED = rx(
     r"giv(?:e|ing)|nam(?:e|ing)|mention(?:ing)?|includ(?:e|ing)|show(?:ing)?|post(?:ing)?) "
     r"(?:\w+'?s? ){0,2}?(?:names?|who (?:it|he|she|they) (?:is|are))\b",
     r"\bwithout naming\b",
+    r"\bleave (?:out )?(?:the |their |his |her |all |any )?names? out\b",
+    r"\bleave out (?:the |their |his |her |all |any )?names?\b",
     r"\bkeep (?:it|things|them|everything) (?:super |really |very |totally )?"
     r"(?:vague|anonymous|generic)\b",
     r"\b(?:nobody|no one|noone|no1) (?:can|could|would|will) (?:tell|know|figure out|guess) who\b",

@@ -1348,6 +1348,8 @@ DISCUSSING = HEADER + (
 @pytest.mark.parametrize(("question", "verdict", "quoted"), [
     ("can i ask a teacher subreddit for advice about a kid who keeps running out of my room? "
      "no names", Verdict.CONDITIONAL, "cannot be identified"),
+    ("rough day w a kid who threw a chair, ok if i write about it on my teacher blog if i leave "
+     "the names out?", Verdict.CONDITIONAL, "cannot be identified"),
     ("want to ask a local moms fb group about a boy who bites. wouldnt use his name, just "
      "'a boy in mrs R's class'", Verdict.PROHIBITED, "cannot be identified"),
     ("ok to share a kid's IEP goals in a teacher fb group? i won't use his name",
