@@ -394,10 +394,10 @@ S_EDU_ACCOUNT = rx(
     r"educational (?:facebook|social networking) account", r"school/class social network account"
 )
 Q_CLASS_ACCOUNT = rx(
-    r"\bclass(?:room)? (?:page|account|acct|insta|fb|facebook|twitter|blog|site)",
+    r"\bclass(?:room)? (?:page|account|acct|insta|ig|fb|facebook|twitter|blog|site|snap|tiktok)",
     r"\b(?:team|club|school|district|professional|educational|official)(?:'s)? (?:official )?"
     r"(?:page|account|acct|insta|ig|fb|facebook|twitter|tiktok)",
-    r"\bfor my class\b",
+    r"\bfor (?:my|our) (?:\w+ ){0,3}?class(?:room)?\b",
 )
 S_PERSONAL_USE = rx(
     r"\bfor personal (?:use|reasons)\b",

@@ -1403,3 +1403,19 @@ def test_messaging_one_player_on_a_school_platform_is_not_classroom_participatio
     answer = assistant.ask("coach here - want to msg one player on talking points about why "
                            "she's not starting. just her", "marlborough")
     assert answer.verdict != Verdict.ALLOWED
+
+
+@pytest.mark.parametrize("question", [
+    "wanna start a class ig so my art kids can show their work. can i just make one?",
+    "wanna start an insta for my 4th grade class to share what we're doing w families, can i "
+    "just make one?",
+])
+def test_starting_a_class_account_needs_the_principals_approval(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton: "Advance approval to create a school/class social network account should be
+    obtained". A 'class ig' or 'an insta for my 4th grade class' is such an account, not the
+    asker's personal one, so that rule decides instead of being set aside."""
+    answer = assistant.ask(question, "milton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "Advance approval to create" in answer.citations[0].quote
