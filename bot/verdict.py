@@ -680,6 +680,9 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(
             rf"\b{_PARENT}\b[^.?!]{{0,60}}\b(?:class|classroom|team|club)(?:'s)? "
             r"(?:page|account|acct|fb|facebook|insta|group)",
+            # "I made a class fb … a student's mom sent a friend req to it"
+            r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
+            rf"\b[^?!]{{0,60}}\b{_PARENT}\b[^.?!]{{0,40}}\b(?:request|req|add|follow)",
         ),
         rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
     ),

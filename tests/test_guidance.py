@@ -183,12 +183,17 @@ def test_a_definition_is_quoted_with_the_rule_it_defines(tmp_path: Path) -> None
     assert "following" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("question", [
+    "can my students' parents friend our class fb page?",
+    "i made a separate class fb (not my personal one). a students mom sent a friend req to it, "
+    "ok to accept?",
+])
 @pytest.mark.parametrize(("members", "allowed"), [
     ("administrators, teachers, students, and parents of such students", True),
     ("administrators and teachers", False),
 ])
 def test_people_a_class_account_is_limited_to_may_join_it(
-    tmp_path: Path, members: str, allowed: bool
+    tmp_path: Path, members: str, allowed: bool, question: str
 ) -> None:
     district = make_district(tmp_path, HEADER + (
         "A. Class accounts\n1. A teacher must use an educational Facebook account to "
@@ -196,7 +201,7 @@ def test_people_a_class_account_is_limited_to_may_join_it(
         f"account should be limited to members of the educational community, such as {members}."
         "\n"
     ))
-    answer = district.ask("can my students' parents friend our class fb page?", "springfield")
+    answer = district.ask(question, "springfield")
     assert (answer.verdict == Verdict.ALLOWED) is allowed
     assert "limited to members" in answer.citations[0].quote
 
