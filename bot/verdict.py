@@ -1497,7 +1497,8 @@ S_ITEM_REFERENCE = re.compile(r"\b(?:item|#|number|no\.)\s*(\d+)\b", re.I)
 def _permits_the_named_site(reading: Reading, hit: Hit, question_concepts: set[str]) -> bool:
     """"Classroom participation on educational sites … is permitted" names the asker's class
     Padlet or Google Classroom as allowed, whatever the rules around it say of networking
-    sites. Messaging someone through such a platform is not classroom participation."""
+    sites. Messaging a player or one student through such a platform (Talking Points) is not
+    classroom participation."""
     return (
         reading.modality == "permit"
         and not question_concepts & {"team", "individual"}
