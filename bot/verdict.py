@@ -1715,16 +1715,12 @@ def _verdict_from(
     conds = effective_conditions(conds, situation, question)
     if reading.modality == "oblige" and not conds and reading.conditions & {"approval", "copy"}:
         return None  # a duty that only attaches to an exception the case is not
-    school_project = bool(Q_SCHOOL_PROJECT.search(q))
-    excepted = (
-        ("emergency" in conds and situation.emergency)
-        or ("privacy_matter" in conds and situation.privacy_matter)
-        or ("school_project" in conds and school_project)
-    )
-    if opposite and not excepted:
-        return Verdict.PROHIBITED
-    if excepted:
+    # effective_conditions keeps an exception's condition only when the case is that
+    # exception (an emergency, a privacy matter, a school project).
+    if conds & {"emergency", "privacy_matter", "school_project"}:
         return Verdict.CONDITIONAL
+    if opposite:
+        return Verdict.PROHIBITED
     if "breaks" in conds:
         return Verdict.CONDITIONAL if _on_a_break(question) else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:
