@@ -45,8 +45,10 @@ PERMIT = rx(
     r"(?:use|communicate|text|call|e-?mail|post|create|contact|access|accept|send|share|"
     r"maintain|have|establish|join|participate|respond|reply|invite|list|friend|follow)\b",
 )
+# Words that make a sentence a prohibition only by narrowing the way something is done.
+_NARROWING = (r"\bshould only\b", r"\bonly through\b", r"\bexclusively\b")
 PROHIBIT = rx(
-    r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",
+    r"\b(?:shall|may|must|will|should|can|cannot)\s+not\b",  # also "may not", "will not"
     r"^\W*(?:do not|don't)\b",
     r"\bprohibit",
     r"\bnever\b",
@@ -54,24 +56,19 @@ PROHIBIT = rx(
     r"\bin no event\b",
     r"\bnot permitted\b",
     r"\bunacceptable\b",
-    r"\bmay not\b",
     r"\bare not to\b",
-    r"\bshould only\b",
-    r"\bonly through\b",
-    r"\bexclusively\b",
+    *_NARROWING,
     r"\bmust reject\b",
     r"\bavoid (?:making|posting|using|any)\b",
     r"\brefrain from\b",
     r"\bwill reject\b",
-    r"\bwill not\b",
     r"\bnot (?:allowed|acceptable)\b",
     r"\bforbid",
     r"\bbanned\b",
     r"\bbarred from\b",
     r"\bimpermissible\b",
 )
-# Words that make a sentence a prohibition only by narrowing the way something is done.
-RESTRICTIVE = re.compile(r"\bshould only\b|\bonly through\b|\bexclusively\b")
+RESTRICTIVE = rx(*_NARROWING)
 
 
 def _only_restricts(t: str) -> bool:
@@ -227,11 +224,15 @@ def read_sentence(text: str, lead_in: str = "") -> Reading:
     return Reading(modality, set(conditions), directed)
 
 
+def _conditions_in(text: str) -> set[str]:
+    return {name for name, pattern in CONDITIONS.items() if pattern.search(text)}
+
+
 @lru_cache(maxsize=8192)
 def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     t = normalise(text)
     lead = normalise(lead_in)
-    conditions = {name for name, rx in CONDITIONS.items() if rx.search(t)}
+    conditions = _conditions_in(t)
     if POWER.search(t):
         modality = "power"
     elif lead and EXCEPT_LEAD.search(lead):
@@ -259,7 +260,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         modality = "oblige"
     elif lead and PERMIT.search(lead):
         modality = "permit"  # an item in a list of "situations which might be appropriate"
-        conditions |= {name for name, rx in CONDITIONS.items() if rx.search(lead)}
+        conditions |= _conditions_in(lead)
     elif "only_if" in conditions and PASSIVE_PERMISSION.search(t):
         modality = "permit"  # "Photographs … may be posted on a school account only if …"
     else:
