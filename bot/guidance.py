@@ -12,16 +12,20 @@ import re
 from bot.answer import Answer, Citation, Verdict
 from bot.knowledge import District
 from bot.language import normalise
-from bot.verdict import S_SCHOOL_DEVICE, S_WORK_TIME, ConceptsOf, Decision, Situation
+from bot.verdict import (
+    S_CURRENT,
+    S_SCHOOL_DEVICE,
+    S_WORK_TIME,
+    ConceptsOf,
+    Decision,
+    Situation,
+)
 
 SUMMARY_QUOTE_CHARS = 320
 
 # Scope words in a rule, and the qualifier that tells the asker what they decide.
 SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"\bcurrent(?:ly)?\b"),
-        "Applies to *current* students (“{m}”); it does not speak to former students.",
-    ),
+    (S_CURRENT, "Applies to *current* students (“{m}”); it does not speak to former students."),
     (S_WORK_TIME, "Limited by time: the rule speaks of “{m}”."),
     (
         re.compile(r"outside of typical school hours|during and after the school day|at all times"),

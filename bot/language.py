@@ -161,7 +161,6 @@ STOPWORDS = frozenset(
         "id",
         "i'd",
         "it's",
-        "its",
         "thats",
         "that's",
         "dont",
@@ -192,7 +191,6 @@ STOPWORDS = frozenset(
         "know",
         "somebody",
         "tell",
-        "does",
     ]
 )
 

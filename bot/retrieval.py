@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.language import Lexicon, features, normalise
 from bot.modality import PROHIBIT
@@ -50,7 +50,6 @@ class Passage:
 class Hit:
     passage: Passage
     score: float
-    matched: list[str] = field(default_factory=list)
 
 
 class BM25:
@@ -67,16 +66,15 @@ class BM25:
         n = len(docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
-    def score(self, query: Counter[str], i: int) -> tuple[float, list[str]]:
-        doc, total, matched = self.docs[i], 0.0, []
+    def score(self, query: Counter[str], i: int) -> float:
+        doc, total = self.docs[i], 0.0
         norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
         for term, qweight in query.items():
             tf = doc.get(term)
             if not tf:
                 continue
             total += qweight * self.idf[term] * tf * (self.k1 + 1) / (tf + norm)
-            matched.append(term)
-        return total, matched
+        return total
 
 
 class DistrictIndex:
@@ -125,11 +123,10 @@ class DistrictIndex:
     def search(self, question_features: Counter[str], limit: int = 8) -> list[Hit]:
         hits = []
         for i, passage in enumerate(self.passages):
-            score, matched = self.bm25.score(question_features, i)
+            score = self.bm25.score(question_features, i)
             if score <= 0:
                 continue
-            score *= self.priors[i]
-            hits.append(Hit(passage, score, matched))
+            hits.append(Hit(passage, score * self.priors[i]))
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
 
