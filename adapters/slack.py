@@ -12,13 +12,11 @@ import asyncio
 import json
 import logging
 import re
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp
@@ -33,6 +31,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.cache import BoundedCache
 from adapters.config import Settings
 from bot.answer import Answer, Turn
 from bot.assistant import Assistant, UnknownDistrict
@@ -57,44 +56,7 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 Ack = Callable[..., Awaitable[Any]]
-K = TypeVar("K")
 V = TypeVar("V")
-
-
-class BoundedCache(Generic[K, V]):
-    """An LRU map with optional TTL, so memory stays flat however long the server runs."""
-
-    def __init__(self, maxsize: int, ttl: float | None = None) -> None:
-        self.maxsize = maxsize
-        self.ttl = ttl
-        self._data: OrderedDict[K, tuple[float, V]] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        item = self._data.get(key)
-        if item is None:
-            return None
-        stamp, value = item
-        if self.ttl is not None and time.monotonic() - stamp > self.ttl:
-            del self._data[key]
-            return None
-        self._data.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        self._data[key] = (time.monotonic(), value)
-        self._data.move_to_end(key)
-        while len(self._data) > self.maxsize:
-            self._data.popitem(last=False)
-
-    def add_if_absent(self, key: K, value: V) -> bool:
-        """True if the key was new (and is now stored); the dedupe primitive."""
-        if self.get(key) is not None:
-            return False
-        self.put(key, value)
-        return True
-
-    def __len__(self) -> int:
-        return len(self._data)
 
 
 def single_flight_authorize(client: AsyncWebClient) -> Callable[[], Awaitable[AuthorizeResult]]:

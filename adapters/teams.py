@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import warnings
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -48,6 +47,7 @@ from microsoft_agents.hosting.core.authorization import AccessTokenProviderBase
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 from yarl import URL
 
+from adapters.cache import BoundedCache
 from adapters.config import Settings
 from bot.answer import Answer, Comparison, Turn, Verdict
 from bot.render import render_json
@@ -244,29 +244,6 @@ class Choice:
     note: str = ""
 
 
-class TurnMemory:
-    """Bounded LRU of the last Turn per thread, for follow-ups; lost on restart by design."""
-
-    def __init__(self, limit: int = 4096) -> None:
-        self._limit = limit
-        self._turns: OrderedDict[str, Turn] = OrderedDict()
-
-    def get(self, key: str) -> Turn | None:
-        turn = self._turns.get(key)
-        if turn is not None:
-            self._turns.move_to_end(key)
-        return turn
-
-    def put(self, key: str, turn: Turn) -> None:
-        self._turns[key] = turn
-        self._turns.move_to_end(key)
-        while len(self._turns) > self._limit:
-            self._turns.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._turns)
-
-
 class TeamsBot:
     """Conversation handlers for personal chats, channel @mentions and group chats."""
 
@@ -274,7 +251,8 @@ class TeamsBot:
         self.assistant = assistant
         self.state = state
         self.settings = settings
-        self.memory = TurnMemory()
+        # The last Turn per thread, for follow-ups; lost on restart by design.
+        self.memory: BoundedCache[str, Turn] = BoundedCache(4096)
 
     # ----- districts
 
@@ -633,7 +611,6 @@ __all__ = [
     "TeamsBot",
     "TeamsConfigError",
     "TeamsEndpoint",
-    "TurnMemory",
     "attach",
     "auth_configuration",
     "build_application",
