@@ -944,15 +944,14 @@ ELSEWHERE_GAPS: list[
 class Decision:
     verdict: Verdict
     governing: Hit | None
-    reading: Reading | None
     gap: ScopeGap | None = None
     conditions: list[str] = field(default_factory=list)
     reason: str = ""
 
     @classmethod
-    def out_of_scope(cls, hit: Hit, reading: Reading, gap: ScopeGap) -> Decision:
+    def out_of_scope(cls, hit: Hit, gap: ScopeGap) -> Decision:
         """The nearest rule, whose scope word leaves the asker's case out."""
-        return cls(Verdict.NOT_ADDRESSED, hit, reading, gap,
+        return cls(Verdict.NOT_ADDRESSED, hit, gap,
                    reason=f"the rule is limited to {gap.limiting_word}")
 
 
@@ -1066,7 +1065,6 @@ def decide(
         return Decision(
             Verdict.NOT_ADDRESSED,
             hits[0] if hits else None,
-            None,
             reason="no clause speaks to this situation",
         )
     # Rules for coaches say nothing to other staff; they do not set the bar for the rest.
@@ -1080,7 +1078,6 @@ def decide(
         return Decision(
             Verdict.NOT_ADDRESSED,
             hits[0],
-            None,
             reason="the policy does not speak to this kind of act",
         )
     # "Can the district / the superintendent …?" is answered by what the district may do.
@@ -1089,7 +1086,7 @@ def decide(
             reading = read_hit(hit)
             if _district_power(reading, hit, situation, question_concepts):
                 return Decision(
-                    Verdict.ALLOWED, hit, reading, reason="the policy gives the district this power"
+                    Verdict.ALLOWED, hit, reason="the policy gives the district this power"
                 )
     # Questions the ordinary reading gets wrong: a lapse already made, whether the people
     # discussed can be identified, and whether staff may have an account at all.
@@ -1115,7 +1112,7 @@ def decide(
             and not _pairs_match(OPPOSITES, question, _rule_text(hit))
         ):
             hurdles = sorted(reading.conditions & CARVE_OUT_HURDLES)
-            return Decision(_carve_out(reading), hit, reading, conditions=hurdles,
+            return Decision(_carve_out(reading), hit, conditions=hurdles,
                             reason="the policy names this case")
     # Rules sure to cover the case are read before rules whose reach (working time, school
     # computers) depends on a circumstance the question does not state.
@@ -1152,7 +1149,7 @@ def decide(
         ):
             continue
         if gap:
-            return Decision.out_of_scope(hit, reading, gap)
+            return Decision.out_of_scope(hit, gap)
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
@@ -1160,7 +1157,7 @@ def decide(
         stricter = _stricter(verdict, hit, candidates, hits[:10], situation, question, acts,
                              question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
-        return stricter or Decision(verdict, hit, reading, conditions=conditions)
+        return stricter or Decision(verdict, hit, conditions=conditions)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
     # scope words leave the case out, that is the nearest clause to show, with its limit.
     for hit in hits[len(candidates) : len(candidates) + 6]:
@@ -1169,11 +1166,10 @@ def decide(
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and not gap.elsewhere:
-            return Decision.out_of_scope(hit, reading, gap)
+            return Decision.out_of_scope(hit, gap)
     return Decision(
         Verdict.NOT_ADDRESSED,
         hits[0],
-        None,
         reason="the closest clauses state no rule for this exact act",
     )
 
@@ -1200,8 +1196,7 @@ def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
     for hit in hits[:8]:
         if S_REMEDY.search(normalise(hit.passage.text)):
             verdict = Verdict.PROHIBITED if Q_LET_IT_STAND.search(q) else Verdict.CONDITIONAL
-            return Decision(verdict, hit, read_hit(hit),
-                            reason="the policy says what to do after such a lapse")
+            return Decision(verdict, hit, reason="the policy says what to do after such a lapse")
     return None
 
 
@@ -1249,9 +1244,8 @@ def _identifiable(
     for hit in hits[:8]:
         if S_UNIDENTIFIABLE.search(normalise(hit.passage.text)):
             verdict = Verdict.PROHIBITED if identified else Verdict.CONDITIONAL
-            return Decision(verdict, hit, read_hit(hit),
-                            reason="the policy requires that the people discussed cannot be "
-                                   "identified")
+            return Decision(verdict, hit, reason="the policy requires that the people discussed "
+                                                 "cannot be identified")
     return None
 
 
@@ -1272,9 +1266,9 @@ def _having_an_account(
         return None
     for hit in hits[:10]:
         if "use_right" in hit.passage.own_concepts:
-            return Decision(Verdict.ALLOWED, hit, read_hit(hit),
+            return Decision(Verdict.ALLOWED, hit,
                             reason="the policy recognises staff members' right to use these sites")
-    return Decision(Verdict.NOT_ADDRESSED, hits[0], None,
+    return Decision(Verdict.NOT_ADDRESSED, hits[0],
                     reason="the policy rules how staff use these sites, not whether they may")
 
 
@@ -1568,7 +1562,6 @@ def _stricter(
             return Decision(
                 alt,
                 hit,
-                reading,
                 conditions=sorted(effective_conditions(reading.conditions, situation, question)),
                 reason="a stricter clause also applies",
             )
