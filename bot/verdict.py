@@ -1102,14 +1102,16 @@ def decide(
     # little further down than the candidates.
     for hit in candidates + [h for h in hits[:16] if h not in candidates]:
         reading = read_hit(hit)
+        if reading.modality == "none" and not S_OWN_FAMILY.search(normalise(hit.passage.text)):
+            continue
+        rule = _rule_text(hit)
         if (
-            (reading.modality != "none" or S_OWN_FAMILY.search(normalise(hit.passage.text)))
-            and (
-                _pairs_match(CARVE_OUTS, question, _rule_text(hit))
+            (
+                _pairs_match(CARVE_OUTS, question, rule)
                 or _permits_the_named_site(reading, hit, question_concepts)
             )
             and _exception_to_the_act(hit, hits, acts, question_concepts)
-            and not _pairs_match(OPPOSITES, question, _rule_text(hit))
+            and not _pairs_match(OPPOSITES, question, rule)
         ):
             hurdles = sorted(reading.conditions & CARVE_OUT_HURDLES)
             return Decision(_carve_out(reading), hit, conditions=hurdles,
@@ -1131,13 +1133,14 @@ def decide(
             hit, question_concepts, question
         ):
             continue
+        rule = _rule_text(hit)
         if (
             reading.modality == "prohibit"
-            and _pairs_match(OUTSIDE, question, _rule_text(hit))
-            and not _pairs_match(COMPLIANCE, question, _rule_text(hit))
+            and _pairs_match(OUTSIDE, question, rule)
+            and not _pairs_match(COMPLIANCE, question, rule)
         ):
             continue  # the rule is about another channel, unless the asker uses its own
-        gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
+        gap = scope_gap(situation, rule, question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
             continue
         if _about_students_only(hit, question_concepts):
@@ -1553,8 +1556,9 @@ def _stricter(
             continue  # stricter, but about a subject (confidential matters…) the case is not
         if _other_channel(hit, question_concepts):
             continue  # stricter, but about email when the question is about a phone call
-        if scope_gap(situation, _rule_text(hit), question, hit.passage.quote) or _pairs_match(
-            OUTSIDE, question, _rule_text(hit)
+        rule = _rule_text(hit)
+        if scope_gap(situation, rule, question, hit.passage.quote) or _pairs_match(
+            OUTSIDE, question, rule
         ):
             continue
         alt = _verdict_from(reading, situation, question, hit, False)
