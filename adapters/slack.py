@@ -461,6 +461,24 @@ class SlackPolicyBot:
             return
         await client.chat_postEphemeral(channel=channel, user=user, **message)
 
+    async def reply_to(
+        self,
+        client: AsyncWebClient,
+        team: str,
+        user: str,
+        text: str,
+        where: str,
+        *,
+        ephemeral: bool,
+        previous: Turn | None = None,
+    ) -> Reply:
+        """Every entry point's reply, so none can skip the admin check on a workspace default."""
+        self.log_question(where, text)
+        command = parse_command(text)
+        is_admin = command.kind == "district_default" and await self.is_admin(client, user)
+        return await self.run(self.compose, team, user, command, ephemeral=ephemeral,
+                              previous=previous, is_admin=is_admin)
+
     async def reply_in_conversation(
         self,
         client: AsyncWebClient,
@@ -474,15 +492,10 @@ class SlackPolicyBot:
         where: str,
     ) -> None:
         """Mentions and DMs: answer in the conversation, remembering the thread's last turn."""
-        self.log_question(where, text)
         root = thread_ts or message_ts
         previous = self.threads.get((team, channel, thread_ts)) if thread_ts else None
-        command = parse_command(text)
-        is_admin = command.kind == "district_default" and await self.is_admin(client, user)
-        reply = await self.run(
-            self.compose, team, user, command, ephemeral=False, previous=previous,
-            is_admin=is_admin,
-        )
+        reply = await self.reply_to(client, team, user, text, where, ephemeral=False,
+                                    previous=previous)
         reply_thread = root if where == "mention" else thread_ts
         posted = await client.chat_postMessage(
             channel=channel, thread_ts=reply_thread, unfurl_links=False, unfurl_media=False,
@@ -557,11 +570,8 @@ def build_app(bot: SlackPolicyBot) -> AsyncApp:
     async def handle_policy_command(ack: Ack, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         team, user, channel = _team(body), body.get("user_id", ""), body.get("channel_id", "")
-        text = body.get("text", "")
-        bot.log_question("slash", text)
-        command = parse_command(text)
-        is_admin = command.kind == "district_default" and await bot.is_admin(client, user)
-        reply = await bot.run(bot.compose, team, user, command, ephemeral=True, is_admin=is_admin)
+        reply = await bot.reply_to(client, team, user, body.get("text", ""), "slash",
+                                   ephemeral=True)
         await bot.send_ephemeral(client, body.get("response_url"), channel, user, reply.message)
 
     @app.event("app_mention")
