@@ -19,11 +19,7 @@ from bot.state import StateStore
 
 log = logging.getLogger("policybot.server")
 
-SLACK_KEY = web.AppKey("slack", Any)
 SOCKET_KEY = web.AppKey("slack_socket_mode", Any)
-STATE_KEY = web.AppKey("state", StateStore)
-ASSISTANT_KEY = web.AppKey("assistant", Assistant)
-SETTINGS_KEY = web.AppKey("settings", Settings)
 
 NOTHING_CONFIGURED = """\
 policybot serve: no chat platform is configured, so there is nothing to serve.
@@ -50,7 +46,6 @@ def _mount_slack(app: web.Application, settings: Settings, assistant: Assistant,
     from adapters.slack import SlackPolicyBot
 
     slack = SlackPolicyBot(assistant, state, settings)
-    app[SLACK_KEY] = slack
 
     if settings.slack_http_configured:
 
@@ -116,9 +111,6 @@ def create_app(
     assistant = assistant or Assistant.load()
     state = state or StateStore(settings.state_path or None)
     app = web.Application()
-    app[SETTINGS_KEY] = settings
-    app[ASSISTANT_KEY] = assistant
-    app[STATE_KEY] = state
 
     async def healthz(request: web.Request) -> web.Response:
         routes = sorted({r.resource.canonical for r in app.router.routes() if r.resource})

@@ -576,9 +576,6 @@ def _is_activity(body: dict[str, Any]) -> bool:
     return True
 
 
-TEAMS_ENDPOINT = web.AppKey("policybot_teams_endpoint", TeamsEndpoint)
-
-
 def attach(
     app: web.Application,
     assistant: Any,
@@ -596,7 +593,6 @@ def attach(
         signing_keys=signing_keys,
         token_provider_factory=token_provider_factory,
     )
-    app[TEAMS_ENDPOINT] = endpoint
     app.router.add_post(ROUTE, endpoint.handle)
     mode = "authenticated" if settings.teams_authenticated else "ANONYMOUS (local emulator only)"
     logger.info("Teams endpoint %s enabled, %s", ROUTE, mode)
@@ -607,7 +603,6 @@ __all__ = [
     "RequestAuthenticator",
     "SigningKeySource",
     "StaticSigningKeys",
-    "TEAMS_ENDPOINT",
     "TeamsBot",
     "TeamsConfigError",
     "TeamsEndpoint",
