@@ -408,8 +408,9 @@ class TeamsBot:
         action = data.get("action")
         if action == FEEDBACK_VERB and self.record_feedback(tenant, user, data):
             return _card_reply("Thanks, your feedback was recorded.")
-        if action == SET_DISTRICT_VERB and self._lookup(str(data.get("district", ""))):
-            district = self._lookup(str(data["district"])) or ""
+        chosen = str(data.get("district", "")) if action == SET_DISTRICT_VERB else ""
+        district = self._lookup(chosen) if chosen else None
+        if district:
             self.state.set_district("user", f"teams:{tenant}:{user}", district)
             question = str(data.get("question") or "")
             if question:
