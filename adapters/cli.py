@@ -17,7 +17,7 @@ from bot.assistant import Assistant, UnknownDistrict
 from bot.citations import citation_for
 from bot.knowledge import KnowledgeError, knowledge_dir
 from bot.render import render
-from bot.store import SQLiteStore, default_index_path
+from bot.store import SQLiteStore, index_path
 
 EXIT_USAGE = 2
 EXIT_DATA = 3
@@ -64,7 +64,7 @@ def cmd_districts(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     root = knowledge_dir(args.knowledge)
-    store = SQLiteStore(Path(args.index) if args.index else default_index_path(root))
+    store = SQLiteStore(index_path(root, args.index))
     report = store.rebuild(root)
     print(
         f"indexed {report.districts} districts, {report.policies} policies, "

@@ -34,7 +34,7 @@ from bot.knowledge import (
     load_districts,
 )
 from bot.parsing import Clause
-from bot.store import BuildReport, SQLiteStore, default_index_path, read_policy_source
+from bot.store import BuildReport, SQLiteStore, index_path, read_policy_source
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 HEADER_LINES = 25  # policy number and title sit at the top of the document
@@ -333,7 +333,7 @@ def _plan(args: argparse.Namespace) -> _Plan | str:
             "--number/--title/--date describe one policy: add the files one at a time "
             "(the first with add, the others with add --append)"
         )
-    index = Path(args.index) if args.index else default_index_path(root)
+    index = index_path(root, args.index)
     return _Plan(root, index, args.id, existing)
 
 

@@ -21,7 +21,7 @@ from bot.language import Lexicon, load_lexicon, normalise
 from bot.modality import read_sentence
 from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
-from bot.store import Snapshot, SQLiteStore, default_index_path
+from bot.store import Snapshot, SQLiteStore, index_path
 from bot.topic import TopicCheck, classify_topic
 from bot.verdict import Situation, decide, extended_rule
 
@@ -81,7 +81,7 @@ class Assistant:
         previous index the KnowledgeError propagates to the caller.
         """
         root = knowledge_dir(knowledge)
-        store = SQLiteStore(Path(index) if index else default_index_path(root))
+        store = SQLiteStore(index_path(root, index))
         try:
             if rebuild or not store.is_current(root):
                 store.rebuild(root)

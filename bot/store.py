@@ -85,7 +85,11 @@ class ClauseStore(Protocol):
     def is_current(self, knowledge_root: Path) -> bool: ...
 
 
-def default_index_path(knowledge_root: Path) -> Path:
+def index_path(knowledge_root: Path, index: str | Path | None = None) -> Path:
+    """The index file: the one asked for (--index), else $POLICYBOT_INDEX, else a cache file
+    per knowledge folder."""
+    if index:
+        return Path(index)
     explicit = os.environ.get("POLICYBOT_INDEX")
     if explicit:
         return Path(explicit)
