@@ -1424,3 +1424,17 @@ def test_starting_a_class_account_needs_the_principals_approval(
     answer = assistant.ask(question, "milton")
     assert answer.verdict == Verdict.CONDITIONAL
     assert "Advance approval to create" in answer.citations[0].quote
+
+
+
+@pytest.mark.parametrize("question", [
+    "one of my juniors sent me a follow request on insta, what do i do",
+    "got a friend req from a kid in my homeroom on fb",
+])
+def test_a_friend_request_meets_the_rule_on_invitations(assistant: Assistant,
+                                                        question: str) -> None:
+    """A request is an invitation: Milton's rule on answering one decides it, ahead of the
+    rule on listing friends and the advice that mentions friendship."""
+    answer = assistant.ask(question, "milton")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "shall not respond to social network invitations" in answer.citations[0].quote
