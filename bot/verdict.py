@@ -68,6 +68,10 @@ Q_COLLEAGUE = rx(
     r"\bteacher friend",
     r"\bmy (?:new |old |former |assistant |vice )?(?:principal|ap|supervisor|boss|"
     r"department head|dept head|superintendent)\b",
+    # "our principal sent me a follow request": the one reaching out is a colleague.
+    r"\bour (?:new |assistant |vice )?(?:principal|ap|supervisor|boss|superintendent|supt)\b "
+    r"(?:just )?"
+    r"(?:sent|friended|followed|added|requested|tagged|wants to)\b",
     r"\bstaff members?\b",
     r"\bretire",
 )

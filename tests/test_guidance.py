@@ -1170,6 +1170,7 @@ def test_an_emergency_in_staff_words_meets_the_emergency_exception(
 @pytest.mark.parametrize("question", [
     "is it ok to be snap friends w/ the other teachers on my team?",
     "my new principal sent me a FB friend request. is it even allowed?",
+    "our vice principal sent me a follow request on insta, any rule on that?",
     "someone on my grade-level team wants to follow me on insta, ok?",
 ])
 def test_a_staff_team_or_a_principal_is_not_a_student(
