@@ -314,6 +314,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
 
 # What a rule's own words limit it to.
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
+Q_CONNECT_REQUEST = rx(r"\b(?:friend|follow|connection) req")
 S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
 S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
 S_PARENT = rx(
@@ -682,7 +683,9 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # the people the list names may join the class account.
     (
         rx(
-            rf"\b{_PARENT}\b[^.?!]{{0,60}}\b(?:class|classroom|team|club)(?:'s)? "
+            # …joining it, not being messaged from some other account "instead of the class page"
+            rf"^(?=.*\b(?:friend|follow|add|join|request|req|accept|connect))"
+            rf".*?\b{_PARENT}\b[^.?!]{{0,60}}\b(?:class|classroom|team|club)(?:'s)? "
             r"(?:page|account|acct|fb|facebook|insta|group)",
             # "I made a class fb … a student's mom sent a friend req to it"
             r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
@@ -894,7 +897,13 @@ def scope_gap(
         question
         and S_EDU_ACCOUNT.search(t)
         and not Q_CLASS_ACCOUNT.search(normalise(question))
-        and not _pairs_match(OPPOSITES, question, rule_text)
+        and (
+            # Someone who is not a student asking to connect to a personal account: rules on
+            # whom the educational account may friend, or that it alone carries messages to
+            # students and families, do not reach it.
+            (Q_CONNECT_REQUEST.search(normalise(question)) and not situation.student)
+            or not _pairs_match(OPPOSITES, question, rule_text)
+        )
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
     if question:

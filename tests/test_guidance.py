@@ -1439,3 +1439,32 @@ def test_a_friend_request_meets_the_rule_on_invitations(assistant: Assistant,
     answer = assistant.ask(question, "milton")
     assert answer.verdict == Verdict.PROHIBITED
     assert "shall not respond to social network invitations" in answer.citations[0].quote
+
+
+def test_messaging_parents_from_a_personal_account_is_not_joining_the_class_account(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton lets parents be friends of the educational account; that does not
+    make messaging them from a personal account "instead of the class page" a yes."""
+    answer = assistant.ask("can i message parents from my personal fb instead of the class "
+                           "page?", "dudley-charlton")
+    assert answer.verdict != Verdict.ALLOWED
+    joining = assistant.ask("can my students' parents friend our class fb account?",
+                            "dudley-charlton")
+    assert joining.verdict == Verdict.ALLOWED
+
+
+@pytest.mark.parametrize("question", [
+    "my principal sent me a friend req on my personal fb, do i have to accept?",
+    "my neighbor sent me a friend request on my personal facebook, ok to accept it?",
+])
+def test_a_request_to_a_personal_account_is_not_a_class_account_rule(
+    assistant: Assistant, question: str
+) -> None:
+    """Whom the educational Facebook account may friend, and that it alone carries messages
+    to students and families, say nothing about an adult's request to a personal account."""
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    student = assistant.ask("one of my 8th graders sent me a friend request on my personal "
+                            "fb, ok to accept?", "dudley-charlton")
+    assert student.verdict == Verdict.PROHIBITED
