@@ -75,6 +75,12 @@ Q_COLLEAGUE = rx(
     r"\bstaff members?\b",
     r"\bretire",
 )
+# Someone in the asker's own life who is no student: "my neighbor sent me a friend request".
+Q_OUTSIDER = rx(
+    r"\bmy (?:(?:old|college|best) )*(?:neighbou?rs?|cousins?|roommates?|sisters?|brothers?|"
+    r"aunts?|uncles?|husband|wife|spouse|boyfriend|girlfriend|bf|gf|ex|in-laws?)\b(?!'s?)",
+    r"\b(?:a|the|local) realtor\b",
+)
 Q_STUDENT = rx(
     r"\bstudents?\b",
     r"\bkids?\b",
@@ -262,6 +268,7 @@ class Situation:
     former: bool = False
     parent: bool = False
     colleague: bool = False
+    outsider: bool = False
     student: bool = False
     personal_device: bool = False
     school_device: bool = False
@@ -299,6 +306,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "former": Q_FORMER,
     "parent": Q_PARENT,
     "colleague": Q_COLLEAGUE,
+    "outsider": Q_OUTSIDER,
     "student": Q_STUDENT,
     "personal_device": Q_PERSONAL_DEVICE,
     "school_device": Q_SCHOOL_DEVICE,
@@ -873,6 +881,9 @@ def scope_gap(
         for asks, unless, named_in_rule, qualifier in (
             (situation.parent, situation.former, (S_PARENT,), "parents"),
             (situation.colleague, situation.student, (S_COLLEAGUE, S_PARENT), "colleagues"),
+            # …unless it is the class account they ask to join: its own rules decide that.
+            (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(
+                normalise(question))), (S_PARENT,), "people who are not students"),
         ):
             if asks and not unless and not any(p.search(t) for p in named_in_rule):
                 return ScopeGap(qualifier, "students")

@@ -1468,3 +1468,16 @@ def test_a_request_to_a_personal_account_is_not_a_class_account_rule(
     student = assistant.ask("one of my 8th graders sent me a friend request on my personal "
                             "fb, ok to accept?", "dudley-charlton")
     assert student.verdict == Verdict.PROHIBITED
+
+
+def test_a_neighbor_is_not_a_current_student(assistant: Assistant) -> None:
+    """Milton's "shall not respond to social network invitations from current students" does
+    not decide a request from the asker's neighbor; the class account's own rule on whom it
+    may friend still decides a request to that account."""
+    answer = assistant.ask("my neighbor sent me a friend request on my personal facebook, ok "
+                           "to accept it?", "milton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "not students" in answer.summary
+    joining = assistant.ask("our class fb page got a friend request from my brother, he has "
+                            "no kids at the school. accept?", "milton")
+    assert joining.verdict == Verdict.PROHIBITED
