@@ -1481,3 +1481,23 @@ def test_a_neighbor_is_not_a_current_student(assistant: Assistant) -> None:
     joining = assistant.ask("our class fb page got a friend request from my brother, he has "
                             "no kids at the school. accept?", "milton")
     assert joining.verdict == Verdict.PROHIBITED
+
+
+@pytest.mark.parametrize("question", [
+    "a student disclosed abuse to me after dismissal and all i have is my cell. can i call "
+    "the counselor about it?",
+    "one of my 6th graders said at pickup she wants to hurt herself. only way i can reach "
+    "her dad rn is my cell, can i call him?",
+])
+def test_a_student_in_danger_meets_the_emergency_exception(
+    assistant: Assistant, question: str
+) -> None:
+    """Dudley-Charlton: "No conversation relating to a confidential matter shall ever be
+    conducted by cellular telephone except in case of an immediate emergency…" decides it,
+    with the written report it requires, not the general advice against personal phones."""
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "except in case of an immediate emergency" in answer.citations[0].quote
+    routine = assistant.ask("can i call a parent from my cell about missing homework?",
+                            "dudley-charlton")
+    assert routine.verdict != Verdict.CONDITIONAL
