@@ -551,8 +551,7 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(
             r"\bjust (?:her|him|one)\b",
             r"\binstead of (?:the )?(?:whole|entire|all)\b",
-            r"\bonly (?:my |the )?(?:\w+ )?captains?\b",
-            r"\bone of (?:my |the |our )?(?:players|athletes|kids|students|captains)\b",
+            r"\bone of (?:my |the |our )(?!captains)[a-z]+s\b",
             r"\bprivately\b",
             r"\bone (?:player|athlete|student|kid)\b",
             r"\bindividual",
@@ -561,6 +560,16 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\bdirectly\b",
         ),
         rx(r"all team members", r"three or more"),
+    ),
+    # Captains alone fall short of "all team members or a group of three or more", unless
+    # the rule names team captains ("…or to team captains").
+    (
+        rx(
+            r"\b(?:only|just) (?:my |the |our )?(?:\w+ )?captains?\b",
+            r"\b(?:2|two|both) (?:of )?(?:my |the |our )?captains\b",
+            r"\bone of (?:my |the |our )?captains\b",
+        ),
+        rx(r"^(?!.*\bteam captains\b).*\b(?:all team members|three or more)"),
     ),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
     (
@@ -699,7 +708,10 @@ S_OWN_FAMILY = rx(
     r"household)\b"
 )
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (rx(r"\bcaptains?\b"), rx(r"\bor to team captains\b")),
+    (
+        rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),
+        rx(r"\bor to team captains\b"),
+    ),
     (rx(r"\bcalendar\b"), rx(r"except to access a calendar")),
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
     # "friends of the educational account should be limited to … students and parents":

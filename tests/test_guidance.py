@@ -1501,3 +1501,18 @@ def test_a_student_in_danger_meets_the_emergency_exception(
     routine = assistant.ask("can i call a parent from my cell about missing homework?",
                             "dudley-charlton")
     assert routine.verdict != Verdict.CONDITIONAL
+
+
+def test_captains_are_the_exception_only_where_the_rule_names_them(assistant: Assistant) -> None:
+    """Milton: messages go "to all team members or to team captains", so captains alone are
+    fine and a player who is not a captain is not. Marlborough: "all team members or group of
+    members that include at least three or more", so two captains fall short."""
+    captains = assistant.ask("can i msg only my captains about the new practice time?", "milton")
+    assert captains.verdict == Verdict.ALLOWED
+    player = assistant.ask("ok to text one of my defenders (not a captain) about playing time?",
+                           "milton")
+    assert player.verdict != Verdict.ALLOWED
+    two = assistant.ask("can i send a message to just my two captains about warmups?",
+                        "marlborough")
+    assert two.verdict == Verdict.PROHIBITED
+    assert "three or more" in two.citations[0].quote
