@@ -191,6 +191,12 @@ Q_NOT_WORK_TIME = rx(
     r"(?:work|school|class|clock|contract|duty)\w*(?: (?:hours|time|day))?",
     r"\boutside (?:of )?(?:the )?(?:work|school|contract|duty)\w*(?: (?:hours|time|day))?",
 )
+# "not urgent", "no emergency": the asker rules the exception out.
+Q_NOT_EMERGENCY = rx(
+    r"\b(?:not|isn'?t|wasn'?t|nothing) (?:really |super |that |an? )?(?:urgent|emergency)\b",
+    r"\bno emergency\b",
+    r"\bnon-?emergency\b",
+)
 # A student's health or safety at stake, not just haste.
 Q_DANGER = rx(
     r"\bhurt(?:ing)? (?:him|her|them)sel",
@@ -252,7 +258,8 @@ Q_PRIVACY_MATTER = rx(
 )
 Q_CONDITION_ABSENT = rx(
     r"\bno need for (?:a |any )?(?:disclaimer|permission|approval)",
-    r"\bdon'?t (?:need|want) (?:a |any )?(?:disclaimer|permission|approval)",
+    r"\bdon'?t (?:need|want)(?: to (?:add|include|put|use|get|ask for|bother with))? "
+    r"(?:a |any )?(?:disclaimer|permission|approval)",
     r"\bskip(?:ping)? the (?:disclaimer|permission|approval)",
     r"\bno disclaimer\b",
     r"\bwithout (?:a )?disclaimer\b",
@@ -301,6 +308,8 @@ class Situation:
         q = mark_non_students(normalise(question))
         flags = {flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()}
         flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
+        flags["emergency"] = flags["emergency"] and bool(
+            Q_EMERGENCY.search(Q_NOT_EMERGENCY.sub(" ", q)))
         if Q_NOT_WORK_TIME.search(q):  # "not during work obviously" is the asker's own time
             flags["personal_time"] = True
             flags["work_time"] = bool(Q_WORK_TIME.search(Q_NOT_WORK_TIME.sub(" ", q)))
@@ -1011,8 +1020,12 @@ class Decision:
 CARVE_OUT_HURDLES = frozenset({"approval"})
 
 
-def _carve_out(reading: Reading) -> Verdict:
-    return Verdict.CONDITIONAL if reading.conditions & CARVE_OUT_HURDLES else Verdict.ALLOWED
+def _carve_out(reading: Reading, situation: Situation) -> Verdict:
+    """A carve-out that still needs approval is conditional; asked about without that
+    approval ("didn't ask central office"), the rule it is carved out of stands."""
+    if not reading.conditions & CARVE_OUT_HURDLES:
+        return Verdict.ALLOWED
+    return Verdict.PROHIBITED if situation.condition_absent else Verdict.CONDITIONAL
 
 
 def _rule_text(hit: Hit) -> str:
@@ -1187,7 +1200,7 @@ def _decide(
             and not _pairs_match(OPPOSITES, question, rule)
         ):
             hurdles = sorted(reading.conditions & CARVE_OUT_HURDLES)
-            return Decision(_carve_out(reading), hit, conditions=hurdles,
+            return Decision(_carve_out(reading, situation), hit, conditions=hurdles,
                             reason="the policy names this case")
     # Rules sure to cover the case are read before rules whose reach (working time, school
     # computers) depends on a circumstance the question does not state.
@@ -1720,7 +1733,7 @@ def _verdict_from(
     q, t = normalise(question), normalise(text)
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
-        return _carve_out(reading)
+        return _carve_out(reading, situation)
     if (
         reading.modality in ("prohibit", "oblige", "permit")
         and not opposite
@@ -1811,6 +1824,9 @@ def _verdict_from(
     # effective_conditions keeps an exception's condition only when the case is that
     # exception (an emergency, a privacy matter, a school project).
     if conds & {"emergency", "privacy_matter", "school_project"}:
+        # …unless the asker says the exception's own requirement (approval) is not met.
+        if conds & OBTAINABLE and situation.condition_absent:
+            return Verdict.PROHIBITED
         return Verdict.CONDITIONAL
     if opposite:
         return Verdict.PROHIBITED

@@ -1516,3 +1516,24 @@ def test_captains_are_the_exception_only_where_the_rule_names_them(assistant: As
                         "marlborough")
     assert two.verdict == Verdict.PROHIBITED
     assert "three or more" in two.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("we're doing a class project with the library on insta, i'll post updates during 3rd "
+     "period. didnt get approval from anyone, fine?", "ct-4118"),
+    ("can i add 'math teacher at the district' to my personal email signature? don't want to "
+     "include a disclaimer", "ct-4118"),
+    ("need to talk w a dad about his son's iep on my drive home, can i call from my cell? "
+     "nothing urgent", "dudley-charlton"),
+])
+def test_an_exception_the_asker_says_is_not_met_leaves_the_rule_standing(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """"unless it involves a school project. Employees must seek approval…", "without
+    indicating that the views expressed are their own", "except in case of an immediate
+    emergency": said to be unmet, the exception is no way through."""
+    assert assistant.ask(question, district).verdict == Verdict.PROHIBITED
+    met = question.replace("didnt get approval from anyone", "the superintendent approved it")
+    met = met.replace("nothing urgent", "its an emergency").replace(
+        " don't want to include a disclaimer", " i'll add that my views are my own")
+    assert assistant.ask(met, district).verdict == Verdict.CONDITIONAL
