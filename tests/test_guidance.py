@@ -1537,3 +1537,22 @@ def test_an_exception_the_asker_says_is_not_met_leaves_the_rule_standing(
     met = met.replace("nothing urgent", "its an emergency").replace(
         " don't want to include a disclaimer", " i'll add that my views are my own")
     assert assistant.ask(met, district).verdict == Verdict.CONDITIONAL
+
+
+def test_a_late_evening_text_about_scheduling_meets_the_after_hours_allowance(
+    assistant: Assistant,
+) -> None:
+    """Milton allows personal cell phones "when necessitated by school-related matters
+    outside of regular school hours": 9pm is outside them."""
+    answer = assistant.ask("found out at 9pm that tomorrow's practice is cancelled, ok to text "
+                           "my students from my own phone?", "milton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "outside of regular school hours" in answer.citations[0].quote
+
+
+def test_a_medical_emergency_meets_the_emergency_exception(assistant: Assistant) -> None:
+    answer = assistant.ask("a kid in my class had an asthma attack at recess and i called his "
+                           "mom from my cell to talk about his meds. was that ok?",
+                           "dudley-charlton")
+    assert answer.verdict == Verdict.CONDITIONAL
+    assert "immediate emergency" in answer.citations[0].quote
