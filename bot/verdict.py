@@ -1727,6 +1727,12 @@ Q_PERSONAL_PURPOSE = rx(
     r"\bcheck(?:ing)? (?:in )?on (?:him|her|them)\b",
     r"\bjust to (?:chat|talk|say hi)\b",
     r"\bhow (?:s?he|they)(?:'s| is| are) doing\b",
+    r"\b(?:about|abt) (?:life|personal) (?:stuff|things)\b",
+    r"\blife stuff\b",
+    r"\bpersonal stuff\b",
+    r"\b(?:not|nothing) (?:about )?school[- ]related\b",
+    r"\bnot (?:about|abt) school\b",
+    r"\bjust (?:to )?(?:chat|talk|catch up|hang out|say hi)\b",
 )
 
 

@@ -272,6 +272,8 @@ def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
     ("saturday: can i text a student from my cell about monday's schedule change?",
      Verdict.CONDITIONAL),
     ("can i text my advisee happy birthday from my cell on saturday?", Verdict.PROHIBITED),
+    ("one of my juniors and i text on weekends about life stuff from my cell, fine outside "
+     "school hrs?", Verdict.PROHIBITED),
 ])
 def test_a_permission_for_after_hours_school_matters_reaches_the_weekend_but_not_greetings(
     assistant: Assistant, question: str, verdict: Verdict
