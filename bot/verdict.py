@@ -398,16 +398,20 @@ S_POST_ONLY = rx(
     r"\bpublish",
 )
 S_ACCESS = rx(r"\baccess", r"\bvisit", r"\bview", r"\bbrows", r"\bread")
-S_WORK_TIME = rx(
+# The whole working day: a ban on it reaches lunch and prep periods too.
+S_WHOLE_WORKDAY = rx(
     r"\bworking (?:time|hours)\b",
     r"\bwork (?:hours|time)\b",
     r"\bschool (?:time|day|hours)\b",
-    r"\bregular work hours\b",
     r"\bwork ?day\b",
+    r"\b(?:duty|contract|contractual) (?:hours|time)\b",
+)
+S_WORK_TIME = rx(
+    S_WHOLE_WORKDAY.pattern,
+    r"\bregular work hours\b",
     r"\binstructional (?:time|hours|periods?)\b",
     r"\bclass time\b",
     r"\bduring (?:class|classes|the work ?day)\b",
-    r"\b(?:duty|contract|contractual) (?:hours|time)\b",
     r"\bwhile on duty\b",
     # parts of the working day: a permission for them says nothing about evenings
     r"\bduty-free lunch\b",
@@ -465,13 +469,6 @@ S_CLASS_TIME_ONLY = rx(
     r"\binstructional (?:time|hours|periods?)\b",
     r"\bclass time\b",
     r"\bduring (?:class|classes|instruction)\b",
-)
-S_WHOLE_WORKDAY = rx(
-    r"\bworking (?:time|hours)\b",
-    r"\bwork (?:hours|time)\b",
-    r"\bschool (?:time|day|hours)\b",
-    r"\bwork ?day\b",
-    r"\b(?:duty|contract|contractual) (?:hours|time)\b",
 )
 # A rule about staff members' own accounts ("on personal social media accounts").
 S_PERSONAL_ACCOUNTS = rx(r"\bpersonal (?:social (?:media|networking) )?accounts?\b")
@@ -727,6 +724,9 @@ S_OWN_FAMILY = rx(
     r"prevents))\b[^.]{0,80}\b(?:own children|children|grandchildren|relatives|family members|"
     r"household)\b"
 )
+_A_CLASS_ACCOUNT = (
+    r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
+)
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),
@@ -740,11 +740,10 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(
             # …joining it, not being messaged from some other account "instead of the class page"
             rf"^(?=.*\b(?:friend|follow|add|join|request|req|accept|connect))"
-            rf".*?\b{_PARENT}\b[^.?!]{{0,60}}\b(?:class|classroom|team|club)(?:'s)? "
-            r"(?:page|account|acct|fb|facebook|insta|group)",
+            rf".*?\b{_PARENT}\b[^.?!]{{0,60}}{_A_CLASS_ACCOUNT}",
             # "I made a class fb … a student's mom sent a friend req to it"
-            r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
-            rf"\b[^?!]{{0,60}}\b{_PARENT}\b[^.?!]{{0,40}}\b(?:request|req|add|follow)",
+            rf"{_A_CLASS_ACCOUNT}\b[^?!]{{0,60}}\b{_PARENT}\b[^.?!]{{0,40}}"
+            r"\b(?:request|req|add|follow)",
         ),
         rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
     ),
@@ -801,6 +800,7 @@ S_BREAK_TIME = rx(
     r"\b(?:prep|preparation|planning|unassigned|free) (?:periods?|time)\b",
 )
 Q_PREP = rx(r"\bprep\b", r"\bplanning\b", r"\bpreparation\b")
+S_PREP_TIME = rx(r"\b(?:prep|preparation|planning) (?:periods?|time)\b")
 
 
 def _on_a_break(question: str) -> bool:
@@ -821,8 +821,6 @@ def _break_time_only(hit: Hit, situation: Situation, question: str) -> bool:
         and not (Q_PREP.search(normalise(question)) and S_PREP_TIME.search(text))
     )
 
-
-S_PREP_TIME = rx(r"\b(?:prep|preparation|planning) (?:periods?|time)\b")
 
 
 Q_SCHOOL_PROJECT = rx(
@@ -918,7 +916,7 @@ def scope_gap(
     `rule_text` is the sentence with its list lead-in; `sentence` alone is used where a
     lead-in's wording would mislead ("uses of the school district's network" introduces
     rules that are not about devices)."""
-    t = normalise(rule_text)
+    t, q = normalise(rule_text), normalise(question)
     interaction = bool(S_INTERACTION.search(t))
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
@@ -929,8 +927,8 @@ def scope_gap(
             (situation.parent, situation.former, (S_PARENT,), "parents"),
             (situation.colleague, situation.student, (S_COLLEAGUE, S_PARENT), "colleagues"),
             # …unless it is the class account they ask to join: its own rules decide that.
-            (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(
-                normalise(question))), (S_PARENT,), "people who are not students"),
+            (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(q)),
+             (S_PARENT,), "people who are not students"),
         ):
             if asks and not unless and not any(p.search(t) for p in named_in_rule):
                 return ScopeGap(qualifier, "students")
@@ -954,18 +952,17 @@ def scope_gap(
     if (
         question
         and S_EDU_ACCOUNT.search(t)
-        and not Q_CLASS_ACCOUNT.search(normalise(question))
+        and not Q_CLASS_ACCOUNT.search(q)
         and (
             # Someone who is not a student asking to connect to a personal account: rules on
             # whom the educational account may friend, or that it alone carries messages to
             # students and families, do not reach it.
-            (Q_CONNECT_REQUEST.search(normalise(question)) and not situation.student)
+            (Q_CONNECT_REQUEST.search(q) and not situation.student)
             or not _pairs_match(OPPOSITES, question, rule_text)
         )
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
     if question:
-        q = normalise(question)
         for asks, scope, widened, qualifier in ELSEWHERE_GAPS:
             match = scope.search(t) if asks(q) else None
             if match and not (widened and widened.search(t)):
