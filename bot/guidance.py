@@ -133,7 +133,7 @@ def qualifiers_for(rule_text: str, decision: Decision, situation: Situation) -> 
     for pattern, template in SCOPE_QUALIFIERS:
         match = pattern.search(norm)
         if match and not (decision.gap and decision.gap.limiting_word in match.group(0)):
-            if "former" in template and not situation.former:
+            if pattern is S_CURRENT and not situation.former:
                 continue  # only worth saying to someone who asked about former students
             fragment = " ".join(rule_text[match.start() : match.end()].split()).strip(" *")
             line = template.format(m=fragment)
@@ -175,19 +175,19 @@ def contacts_for(
     return contacts[:4]
 
 
+_ROLE_FILLER = re.compile(r"\b(?:the|your|his/her|her/his|school|schools|of|or|designees?)\b")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+
+
+def _role_key(text: str) -> str:
+    return " ".join(_PARENTHESIS.sub(" ", _ROLE_FILLER.sub(" ", normalise(text))).split())
+
+
 def _same_role(a: str, b: str) -> bool:
     """ "the superintendent of schools or his/her designee" and "the Superintendent of Schools
     or designee" are one contact."""
-
-    def key(text: str) -> str:
-        text = re.sub(
-            r"\b(?:the|your|his/her|her/his|school|schools|of|or|designees?)\b",
-            " ",
-            normalise(text),
-        )
-        return " ".join(re.sub(r"\([^)]*\)", " ", text).split())
-
-    return bool(key(a)) and (key(a) in key(b) or key(b) in key(a))
+    key_a, key_b = _role_key(a), _role_key(b)
+    return bool(key_a) and (key_a in key_b or key_b in key_a)
 
 
 def summary_for(decision: Decision, district: District, citations: list[Citation]) -> str:

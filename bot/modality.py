@@ -246,11 +246,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         # "encouraged to communicate … only through school-based resources": advice, whose
         # "only" says which way, not a ban.
         modality = "encourage"
-    elif (
-        PROHIBIT.search(t)
-        or lead
-        and (PROHIBIT.search(lead) or "specific prohibitions" in lead)
-    ):
+    elif PROHIBIT.search(t) or lead and PROHIBIT.search(lead):
         modality = "prohibit"
     elif ENCOURAGE.search(t):
         modality = "encourage"
