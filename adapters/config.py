@@ -64,11 +64,7 @@ def parse_mapping(text: str) -> dict[str, str]:
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
-    return is_true(env.get(name, ""))
-
-
-def is_true(value: str) -> bool:
-    return value.strip().lower() in TRUE_VALUES
+    return env.get(name, "").strip().lower() in TRUE_VALUES
 
 
 @dataclass(frozen=True)

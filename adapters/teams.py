@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import os
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -581,13 +580,12 @@ def attach(
     app: web.Application,
     assistant: Any,
     state: StateStore,
-    settings: Settings | None = None,
+    settings: Settings,
     *,
     signing_keys: SigningKeySource | None = None,
     token_provider_factory: TokenProviderFactory | None = None,
 ) -> None:
     """Add POST /api/messages to the shared aiohttp app; raises TeamsConfigError if unsafe."""
-    settings = settings or Settings.from_env(env=os.environ)
     endpoint = TeamsEndpoint(
         TeamsBot(assistant, state, settings),
         settings,
