@@ -15,8 +15,6 @@ from bot.answer import Verdict
 from bot.assistant import Assistant
 from bot.modality import read_sentence
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -46,6 +44,7 @@ def test_texting_a_team_captain_is_answered_from_each_districts_own_rule(
 ) -> None:
     answer = assistant.ask("can I text my team captain?", district)
     assert answer.verdict != Verdict.OFF_TOPIC
+    assert answer.citations
     assert all(c.district == district for c in answer.citations)
     assert answer.contacts
 
@@ -420,14 +419,17 @@ def test_a_ban_limited_to_working_time_in_other_words_does_not_reach_evenings(
         assert prep.verdict == Verdict.PROHIBITED
 
 
+# The same policy, its time limit worded as the whole workday.
+WORKDAY_BAN = ANGRY.replace("during instructional time", "during the workday")
+
+
 @pytest.mark.parametrize("when", ["not during work obviously", "it's not during school hours",
                                   "outside of work hours"])
 def test_saying_it_is_not_during_work_puts_the_question_outside_a_working_time_ban(
     tmp_path: Path, when: str
 ) -> None:
     """"Not during work" names the asker's own time; the word "work" in it is not a workday."""
-    district = make_district(tmp_path, ANGRY.replace("during instructional time",
-                                                     "during the workday"))
+    district = make_district(tmp_path, WORKDAY_BAN)
     answer = district.ask(f"can I go on facebook on my school laptop at home, {when}?",
                           "springfield")
     assert answer.verdict == Verdict.NOT_ADDRESSED
@@ -437,8 +439,7 @@ def test_saying_it_is_not_during_work_puts_the_question_outside_a_working_time_b
 @pytest.mark.parametrize("when", ["custodian on 2nd shift", "while i clean the classrooms"])
 def test_a_shift_or_a_task_is_working_time(tmp_path: Path, when: str) -> None:
     """Support staff say when they work by shift or task; a workday ban then reaches them."""
-    district = make_district(tmp_path, ANGRY.replace("during instructional time",
-                                                     "during the workday"))
+    district = make_district(tmp_path, WORKDAY_BAN)
     answer = district.ask(f"{when}. can I go on facebook on my phone?", "springfield")
     assert answer.verdict == Verdict.PROHIBITED
     assert "during the workday" in answer.citations[0].quote
@@ -910,7 +911,6 @@ def test_an_except_list_permits_only_its_own_circumstances(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
-    ("can i give a student my personal phone number?", Verdict.PROHIBITED),
     # The duty falls on whoever identifies as an employee: not a plain yes.
     ("my insta bio says i teach 7th grade science here and i post about ed policy. am i ok?",
      Verdict.CONDITIONAL),
