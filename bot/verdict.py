@@ -1246,7 +1246,8 @@ def _decide(
         ):
             continue
         if gap:
-            return Decision.out_of_scope(hit, gap)
+            return Decision.out_of_scope(*_sharper_gap(hit, gap, hits[:10], situation, question,
+                                                       acts, question_concepts))
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
@@ -1282,6 +1283,30 @@ Q_LAPSE = rx(
 # Letting the lapse stand instead of repairing it.
 Q_LET_IT_STAND = rx(r"\bjust (?:leave|ignore|forget|let)\b", r"\bmove on\b", r"\bdo nothing\b",
                     r"\bjust delete\b")
+
+
+def _sharper_gap(
+    hit: Hit,
+    gap: ScopeGap,
+    hits: list[Hit],
+    situation: Situation,
+    question: str,
+    acts: set[str],
+    question_concepts: set[str],
+) -> tuple[Hit, ScopeGap]:
+    """A rule on the same act that names the limit outright ("*current* students") shows the
+    asker's case better than one that just says "students": prefer it as the nearest clause."""
+    if gap.limiting_word != "students" or not situation.former:
+        return hit, gap
+    for other in hits:
+        if read_hit(other).modality in ("none", "power") or not _speaks_to(
+            acts, other, question_concepts
+        ):
+            continue
+        sharper = scope_gap(situation, _rule_text(other), question, other.passage.quote)
+        if sharper and sharper.limiting_word == "current":
+            return other, sharper
+    return hit, gap
 
 
 def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:

@@ -31,6 +31,24 @@ def test_a_rule_about_current_students_does_not_decide_former_ones(assistant: As
     assert answer.contacts
 
 
+@pytest.mark.parametrize(
+    ("question", "district"),
+    [
+        ("my old 3rd grader is in college now, she wants to connect on linkedin", "milton"),
+        ("guy who graduated 4 yrs ago asked to follow me on ig, fine?", "marlborough"),
+    ],
+)
+def test_a_former_student_is_shown_the_rule_that_names_current_students(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """Of the rules on friending students, the one whose own word leaves a former student
+    out is the clause to show, not general advice that merely mentions students."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "*current* students" in answer.summary
+    assert "current students" in answer.citations[0].quote
+
+
 def test_the_same_rule_decides_current_students(assistant: Assistant) -> None:
     answer = assistant.ask("may I accept a current student's friend request?", "marlborough")
     assert answer.verdict == Verdict.PROHIBITED
