@@ -69,6 +69,8 @@ PROHIBIT = rx(
     r"\bimpermissible\b",
 )
 RESTRICTIVE = rx(*_NARROWING)
+# "…there exists a risk that boundaries may not be maintained": what might happen, not a rule.
+_RISK_CLAUSE = re.compile(r"\b(?:risks?|chance|possibility|danger|likelihood) that\b[^.;]*")
 
 
 def _only_restricts(t: str) -> bool:
@@ -246,7 +248,7 @@ def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
         # "encouraged to communicate … only through school-based resources": advice, whose
         # "only" says which way, not a ban.
         modality = "encourage"
-    elif PROHIBIT.search(t) or lead and PROHIBIT.search(lead):
+    elif PROHIBIT.search(_RISK_CLAUSE.sub("", t)) or lead and PROHIBIT.search(lead):
         modality = "prohibit"
     elif ENCOURAGE.search(t):
         modality = "encourage"

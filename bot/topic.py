@@ -67,7 +67,7 @@ STRONG_SUBJECTS = frozenset({
 # policy on staff conduct online does not answer unless they name its subject.
 INFO_REQUEST = re.compile(
     r"^(?:how (?:do|can|should) (?:i|we)|who (?:do|should|can) (?:i|we)|who(?:'s| is) "
-    r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|when (?:is|are|do|does)|"
+    r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|when(?:'s| is| are| do| does)|"
     r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
     r"(?:does |has |did )?any(?:one|body) (?:else )?(?:know|have|seen|get|got)|"
     r"(?:can|could) (?:some|any)(?:one|body)|(?:text|call|email|dm|ping) me\b|do we have|"
@@ -115,7 +115,8 @@ GREETING = re.compile(
 ERRANDS = re.compile(
     r"\b(?:password|passcode|pw|wi-?fi|log ?in to|locked out|reset|printer|copier|toner|"
     r"rubric|lesson plan|sub plans?|substitute plans?|lunch menu|what'?s for lunch|cafeteria|"
-    r"payroll|paycheck|direct deposit|pto|personal day|sick day|parking|snow day|calendar for|"
+    r"payroll|paycheck|pay stubs?|direct deposit|open enrollment|benefits enrollment|w-?2s?|"
+    r"pto|personal day|sick day|parking|snow day|calendar for|"
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
     r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
     r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call|"

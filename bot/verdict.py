@@ -1294,18 +1294,31 @@ def _sharper_gap(
     acts: set[str],
     question_concepts: set[str],
 ) -> tuple[Hit, ScopeGap]:
-    """A rule on the same act that names the limit outright ("*current* students") shows the
-    asker's case better than one that just says "students": prefer it as the nearest clause."""
-    if gap.limiting_word != "students" or not situation.former:
+    """The nearest clause that shows the asker's case best, among rules on the same act.
+
+    A rule that names the limit outright ("*current* students") beats one that just says
+    "students"; and unless the asker speaks of a class account, a rule for the personal
+    side beats one written for the educational account."""
+    if gap.limiting_word != "students":
         return hit, gap
-    for other in hits:
-        if read_hit(other).modality in ("none", "power") or not _speaks_to(
-            acts, other, question_concepts
-        ):
-            continue
-        sharper = scope_gap(situation, _rule_text(other), question, other.passage.quote)
-        if sharper and sharper.limiting_word == "current":
-            return other, sharper
+    on_the_act = [
+        (other, sharper)
+        for other in hits
+        if read_hit(other).modality not in ("none", "power")
+        and _speaks_to(acts, other, question_concepts)
+        and (sharper := scope_gap(situation, _rule_text(other), question, other.passage.quote))
+        and not sharper.elsewhere
+    ]
+    if situation.former:
+        for other, sharper in on_the_act:
+            if sharper.limiting_word == "current":
+                return other, sharper
+    if S_EDU_ACCOUNT.search(normalise(_rule_text(hit))) and not Q_CLASS_ACCOUNT.search(
+        normalise(question)
+    ):
+        for other, sharper in on_the_act:
+            if not S_EDU_ACCOUNT.search(normalise(_rule_text(other))):
+                return other, sharper
     return hit, gap
 
 

@@ -107,6 +107,8 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path)
     "what time does the copy room open tmrw? need to run off tests before 1st period",
     "can someone cover my lunch duty thurs",
     "buses are late, should i send the kids out to the loop or keep them inside?",
+    "when's the benefits fair, i need to ask about my medical plan",
+    "when's open enrollment? want to add my husband to the medical plan",
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
@@ -1361,6 +1363,18 @@ def test_advice_to_use_only_school_channels_is_advice_not_a_ban(assistant: Assis
         "Teachers are encouraged to communicate with parents only through school-based "
         "resources."
     ).modality == "encourage"
+
+
+def test_a_risk_the_policy_describes_is_not_a_rule(assistant: Assistant) -> None:
+    """"There exists a risk that … boundaries may not be maintained" says what might happen;
+    its "may not" forbids nothing, so it cannot make the asker's act prohibited."""
+    assert read_sentence(
+        "There is a danger that, without planning, student records may not be kept private."
+    ).modality == "none"
+    answer = assistant.ask("checking tiktok on my own cell during my free period, is that "
+                           "against policy?", "dudley-charlton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "school district computer resources" in answer.citations[0].quote
 
 
 DISCUSSING = HEADER + (
