@@ -49,6 +49,16 @@ def test_a_former_student_is_shown_the_rule_that_names_current_students(
     assert "current students" in answer.citations[0].quote
 
 
+def test_a_personal_friend_request_is_shown_the_personal_side_rule(assistant: Assistant) -> None:
+    """Dudley-Charlton's rules on whom the *educational* Facebook account may friend are not
+    the nearest clause for a request to the asker's own account: its concern about staff
+    friending students is."""
+    answer = assistant.ask("a boy from my homeroom years back, now 22, sent me a friend "
+                           "request on fb", "dudley-charlton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED
+    assert "friend a student on Facebook" in answer.citations[0].quote
+
+
 def test_the_same_rule_decides_current_students(assistant: Assistant) -> None:
     answer = assistant.ask("may I accept a current student's friend request?", "marlborough")
     assert answer.verdict == Verdict.PROHIBITED
