@@ -431,6 +431,17 @@ def test_advice_to_hold_off_posting_when_angry_is_discouraged(tmp_path: Path) ->
 
 @pytest.mark.parametrize("limit", ["during instructional time", "during the workday",
                                    "during duty hours"])
+def test_being_on_an_app_during_a_meeting_past_contract_hours_is_the_access_ban(
+    assistant: Assistant,
+) -> None:
+    """"I'm on tiktok" is using the site, and "contract hours" is a time, not a union
+    matter: Middletown's access rule covers professional meetings outside school hours."""
+    answer = assistant.ask("our faculty meeting runs past my contract hours, ok if im on "
+                           "tiktok during it?", "middletown")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "professional meetings outside of typical school hours" in answer.citations[0].quote
+
+
 def test_a_ban_limited_to_working_time_in_other_words_does_not_reach_evenings(
     tmp_path: Path, limit: str
 ) -> None:
