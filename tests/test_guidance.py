@@ -429,8 +429,6 @@ def test_advice_to_hold_off_posting_when_angry_is_discouraged(tmp_path: Path) ->
     assert "wise to delay posting" in answer.citations[0].quote
 
 
-@pytest.mark.parametrize("limit", ["during instructional time", "during the workday",
-                                   "during duty hours"])
 def test_being_on_an_app_during_a_meeting_past_contract_hours_is_the_access_ban(
     assistant: Assistant,
 ) -> None:
@@ -442,6 +440,8 @@ def test_being_on_an_app_during_a_meeting_past_contract_hours_is_the_access_ban(
     assert "professional meetings outside of typical school hours" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("limit", ["during instructional time", "during the workday",
+                                   "during duty hours"])
 def test_a_ban_limited_to_working_time_in_other_words_does_not_reach_evenings(
     tmp_path: Path, limit: str
 ) -> None:
