@@ -19,6 +19,7 @@ from bot.verdict import (
     ConceptsOf,
     Decision,
     Situation,
+    allowing_words,
 )
 
 SUMMARY_QUOTE_CHARS = 320
@@ -65,17 +66,32 @@ _ROLES = re.compile(
 )
 
 
-def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS) -> str:
+def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS, focus: str = "") -> str:
     """The quote for a summary line: whole when short, otherwise cut at a clause boundary
-    (a comma or semicolon) so no condition is cut off mid-phrase."""
+    (a comma or semicolon) so no condition is cut off mid-phrase. If the words that decide
+    the case (`focus`, e.g. "unless the communication is of an official nature") lie past
+    the cut, the excerpt starts at the earliest clause from which they still fit."""
     text = " ".join(text.split()).replace("**", "")
     if len(text) <= limit:
         return text
+    start, lead = 0, ""
+    at = text.find(focus) if focus else -1
+    end = at + len(focus) if at >= 0 else 0
+    if end > limit:
+        fits = [m.end() for m in re.finditer(r"[,;] ", text[:at]) if end - m.end() <= limit]
+        start, lead = (fits[0] if fits else at), "… "
+    text = text[start:]
+    if lead:
+        # …and ends where the clause holding them ends.
+        stop = re.compile(r"[.;,](?= |$)").search(text, end - start)
+        text = text[: stop.end()] if stop else text
+    if len(text) <= limit:
+        return lead + text.rstrip(",;") + (" …" if text.endswith((",", ";")) else "")
     window = text[:limit]
     cut = max(window.rfind(", "), window.rfind("; "))
-    if cut < limit // 2:
+    if cut < max(limit // 2, end - start):
         cut = window.rfind(" ")
-    return text[:cut].rstrip(",;:") + " …"
+    return lead + text[:cut].rstrip(",;:") + " …"
 
 
 # What each kind of condition asks of the asker, as a short exact excerpt of the policy.
@@ -208,6 +224,8 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
             f"{label} says: “{quote}”"
         )
     if verdict == Verdict.ALLOWED:
+        if citations:
+            quote = _excerpt(citations[0].quote, focus=allowing_words(citations[0].quote))
         return f"Yes — {possessive} policy explicitly allows this. {label} says: “{quote}”"
     if verdict == Verdict.DISCOURAGED:
         return (

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from bot.answer import Verdict
 from bot.language import mark_non_students, normalise
-from bot.modality import EXCEPT_LEAD, OBTAINABLE, Reading, read_sentence, rx
+from bot.modality import EXCEPT_LEAD, OBTAINABLE, PERMIT, Reading, read_sentence, rx
 from bot.retrieval import Hit
 
 # --- the asker's situation --------------------------------------------------------------------
@@ -133,8 +133,8 @@ Q_READ_ONLY = rx(
 # post? not posting anything on my own page" still posts.
 Q_WRITES = rx(
     r"\b(?:leave|leaving|write|writing|drop|dropping|add|adding|post|posting) (?:a |an )?"
-    r"(?:quick |short |little |nice )?(?:comment|reply|response|review|note)\b",
-    r"(?<!not )(?<!no )(?<!without )\b(?:comment|reply|respond)(?:ing)? (?:on|to|under)\b",
+    r"(?:quick |short |little |nice |a few |some )?(?:comment|reply|response|review|note)s?\b",
+    r"(?<!not )(?<!no )(?<!without )\b(?:comment|reply|respond)(?:ing|s|ed)? (?:on|to|under)\b",
 )
 Q_PERSONAL_TIME = rx(
     r"\bweekends?\b",
@@ -747,6 +747,17 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
         rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
     ),
+    # "…without a disclaimer, unless the communication is of an official nature": a disclaimer
+    # or a title on the district's own official account, run as part of the job.
+    (
+        rx(
+            r"^(?=.*\b(?:disclaimers?|(?:views?|opinions?) (?:are )?my own|job title|my title|"
+            r"signature))(?=.*\b(?:official (?:\w+ )?(?:account|page|feed|twitter|x|fb|"
+            r"facebook|insta\w*|ig|newsletter|website|site)|as part of my job|official capacity|"
+            r"on behalf of the (?:school|district)))"
+        ),
+        rx(r"\bof an official nature\b"),
+    ),
     # "The restriction in item 1 does not apply to an employee's own children…": a teacher's
     # own child ("my kids" is how teachers speak of their students, so not that).
     (
@@ -757,6 +768,19 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         S_OWN_FAMILY,
     ),
 ]
+def allowing_words(quote: str) -> str:
+    """The words of a quote that allow the act: a carve-out the policy names ("unless the
+    communication is of an official nature") or its permission wording. Whitespace and
+    markdown are flattened as in a summary line."""
+    flat = " ".join(quote.split()).replace("**", "")
+    text = normalise(flat)  # same length as `flat`
+    for pattern in [rule for _, rule in CARVE_OUTS] + [PERMIT]:
+        match = pattern.search(text)
+        if match:
+            return flat[match.start() : match.end()]
+    return ""
+
+
 # Negation around the asked act: a directive never becomes "allowed" for such a question.
 Q_NEGATED = rx(
     r"\bwithout\b",

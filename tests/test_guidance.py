@@ -1611,3 +1611,27 @@ def test_a_medical_emergency_meets_the_emergency_exception(assistant: Assistant)
                            "dudley-charlton")
     assert answer.verdict == Verdict.CONDITIONAL
     assert "immediate emergency" in answer.citations[0].quote
+
+
+def test_commenting_on_others_posts_is_writing_even_when_not_posting(
+    assistant: Assistant,
+) -> None:
+    """"Not posting anything myself" does not make dropping comments mere reading: the
+    working-time rule names comments on others' sites."""
+    answer = assistant.ask("can i drop comments on my sister's fb posts during my prep? not "
+                           "posting anything myself", "ct-4118")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "comments on the social networking sites of others" in answer.citations[0].quote
+
+
+def test_the_districts_own_official_account_needs_no_personal_disclaimer(
+    assistant: Assistant,
+) -> None:
+    """The disclaimer rule excepts communication "of an official nature": the summary shows
+    those words even though they sit past the usual excerpt length."""
+    answer = assistant.ask("im the athletic dept's official insta person, do i need a "
+                           "disclaimer on what i post for the teams?", "ct-4118")
+    assert answer.verdict == Verdict.ALLOWED
+    assert "of an official nature" in answer.summary
+    other = assistant.ask("can i post student pics on the school's official fb?", "ct-4118")
+    assert other.verdict != Verdict.ALLOWED
