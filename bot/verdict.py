@@ -75,6 +75,14 @@ Q_COLLEAGUE = rx(
     r"\bstaff members?\b",
     r"\bretire",
 )
+# Where the asker heard something: "heard from another teacher", "a coworker told me".
+Q_SOURCE = rx(
+    r"\b(?:heard|found out|learned|learnt) (?:it |this |that )?(?:from|through|via) (?:a |an |"
+    r"another |my |our |one of (?:my|our|the) )?(?:\w+ ){0,2}?(?:colleagues?|co-?workers?|"
+    r"teachers?|staff members?|principal|ap|supervisor|boss|superintendent)\b",
+    r"\baccording to (?:a |an |another |my |our )?(?:\w+ )?(?:colleague|co-?worker|teacher|"
+    r"principal|supervisor|boss|superintendent)s?\b",
+)
 # Someone in the asker's own life who is no student: "my neighbor sent me a friend request".
 Q_OUTSIDER = rx(
     r"\bmy (?:(?:old|college|best) )*(?:neighbou?rs?|cousins?|roommates?|sisters?|brothers?|"
@@ -321,6 +329,9 @@ class Situation:
         flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
         flags["emergency"] = flags["emergency"] and bool(
             Q_EMERGENCY.search(Q_NOT_EMERGENCY.sub(" ", q)))
+        # "heard from another teacher that…": a colleague who only told the asker something
+        # is not whom the asker deals with.
+        flags["colleague"] = flags["colleague"] and bool(Q_COLLEAGUE.search(Q_SOURCE.sub(" ", q)))
         if Q_NOT_WORK_TIME.search(q):  # "not during work obviously" is the asker's own time
             flags["personal_time"] = True
             flags["work_time"] = bool(Q_WORK_TIME.search(Q_NOT_WORK_TIME.sub(" ", q)))

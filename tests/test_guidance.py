@@ -1635,3 +1635,16 @@ def test_the_districts_own_official_account_needs_no_personal_disclaimer(
     assert "of an official nature" in answer.summary
     other = assistant.ask("can i post student pics on the school's official fb?", "ct-4118")
     assert other.verdict != Verdict.ALLOWED
+
+
+def test_passing_on_an_unconfirmed_rumour_meets_the_rule_on_inaccurate_information(
+    assistant: Assistant,
+) -> None:
+    """An unconfirmed rumour is the subject of Dudley-Charlton's rule on information the
+    employee should know is inaccurate; the coworker it came from is not whom the asker
+    deals with, so the rule is not set aside as being about students."""
+    answer = assistant.ask("found out from a coworker that the HS principal is leaving, its "
+                           "unconfirmed, can i put it on my fb so families know?",
+                           "dudley-charlton")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "is inaccurate" in answer.citations[0].quote
