@@ -7,6 +7,7 @@ answer a user would read, without pinning verdicts taken from the eval files.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1648,3 +1649,17 @@ def test_passing_on_an_unconfirmed_rumour_meets_the_rule_on_inaccurate_informati
                            "dudley-charlton")
     assert answer.verdict == Verdict.PROHIBITED
     assert "is inaccurate" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", [
+    "do i still have to follow the district's social media policy on my private account?",
+    "can i follow up on a parent's fb comment from my personal account?",
+])
+def test_following_a_policy_or_following_up_is_not_following_someone(
+    assistant: Assistant, question: str
+) -> None:
+    """"Follow the policy" is obeying it and "follow up" is replying, not following a person:
+    rules on befriending students are not the answer."""
+    answer = assistant.ask(question, "milton")
+    befriending = re.compile(r"not a student's friend|as .friends.|friend. requests|invitations")
+    assert not befriending.search(answer.citations[0].quote)
