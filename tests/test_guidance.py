@@ -1663,3 +1663,17 @@ def test_following_a_policy_or_following_up_is_not_following_someone(
     answer = assistant.ask(question, "milton")
     befriending = re.compile(r"not a student's friend|as .friends.|friend. requests|invitations")
     assert not befriending.search(answer.citations[0].quote)
+
+
+@pytest.mark.parametrize("question", [
+    "can i post on insta that our AP is a liar and cooks the attendance books?",
+    "want to post on fb calling out the assistant principal by name for lying",
+])
+def test_a_post_accusing_a_colleague_is_shown_the_rule_on_defamatory_statements(
+    assistant: Assistant, question: str
+) -> None:
+    """"Making defamatory statements" is posting them: the rule is quoted with the other
+    rules on what staff may post."""
+    answer = assistant.ask(question, "ct-4118")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert any("defamatory statements" in c.quote for c in answer.citations[:3])
