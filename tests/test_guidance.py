@@ -1677,3 +1677,13 @@ def test_a_post_accusing_a_colleague_is_shown_the_rule_on_defamatory_statements(
     answer = assistant.ask(question, "ct-4118")
     assert answer.verdict == Verdict.PROHIBITED
     assert any("defamatory statements" in c.quote for c in answer.citations[:3])
+
+
+def test_a_students_illness_is_confidential_in_staff_words(assistant: Assistant) -> None:
+    """"Has cancer and starts chemo" is a health matter: posting about it, even unnamed,
+    meets the rule against posting confidential information about students."""
+    answer = assistant.ask("a 1st grader in my room has cancer and starts chemo monday, ok if i "
+                           "post on fb asking ppl to pray for 'a brave little guy in my class'?",
+                           "middletown")
+    assert answer.verdict == Verdict.PROHIBITED
+    assert "confidential" in answer.citations[0].quote
