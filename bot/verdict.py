@@ -1784,9 +1784,15 @@ S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?
 def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
     """Does the sentence direct staff to do exactly what the asker wants to do?"""
     specific = question_acts - GENERIC_ACTS
-    if not reading.directed or not specific:
+    if not reading.directed or not specific or S_AWARENESS.match(reading.directed):
         return False
     return bool(specific & set(concepts_of(reading.directed)))
+
+
+# "You must be aware that readers will assume you speak for the district": a caution about
+# what others will think, which directs no act.
+S_AWARENESS = rx(r"(?:be |remain |stay )?(?:aware|mindful|cognizant|conscious)\b",
+                 r"(?:know|understand|recogni[sz]e|remember|realize|note) that\b")
 
 
 S_NOT_PERSONAL = rx(r"\bnot be personal in nature\b", r"\bnot (?:of )?a personal nature\b",

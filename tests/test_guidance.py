@@ -1687,3 +1687,14 @@ def test_a_students_illness_is_confidential_in_staff_words(assistant: Assistant)
                            "middletown")
     assert answer.verdict == Verdict.PROHIBITED
     assert "confidential" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("district", ["milton", "marlborough"])
+def test_a_caution_that_readers_will_assume_is_no_permission(
+    assistant: Assistant, district: str
+) -> None:
+    """"You must be aware that readers will assume you speak for the district" directs no
+    act: asked whether a disclaimer is needed, the answer is never a plain yes from it."""
+    answer = assistant.ask("do i need a 'views are my own' note on my personal fb where i talk "
+                           "about teaching?", district)
+    assert answer.verdict != Verdict.ALLOWED
