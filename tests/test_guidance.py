@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Verdict
+from bot.answer import Answer, Verdict
 from bot.assistant import Assistant
 from bot.modality import read_sentence
 
@@ -22,9 +22,16 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return Assistant.load(index=tmp_path_factory.mktemp("index") / "index.sqlite")
 
 
+def expect(answer: Answer, verdict: Verdict, quoted: str = "") -> None:
+    """The answer has this verdict and, if given, its first citation quotes these words."""
+    assert answer.verdict == verdict, answer.summary
+    if quoted:
+        assert answer.citations and quoted in answer.citations[0].quote, answer.summary
+
+
 def test_a_rule_about_current_students_does_not_decide_former_ones(assistant: Assistant) -> None:
     answer = assistant.ask("may I accept a former student's friend request?", "marlborough")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert "*current* students" in answer.summary
     assert "current students" in answer.citations[0].quote
     assert any("current" in q and "former" in q for q in answer.qualifiers)
@@ -45,7 +52,7 @@ def test_a_former_student_is_shown_the_rule_that_names_current_students(
     """Of the rules on friending students, the one whose own word leaves a former student
     out is the clause to show, not general advice that merely mentions students."""
     answer = assistant.ask(question, district)
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert "*current* students" in answer.summary
     assert "current students" in answer.citations[0].quote
 
@@ -56,13 +63,12 @@ def test_a_personal_friend_request_is_shown_the_personal_side_rule(assistant: As
     friending students is."""
     answer = assistant.ask("a boy from my homeroom years back, now 22, sent me a friend "
                            "request on fb", "dudley-charlton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
-    assert "friend a student on Facebook" in answer.citations[0].quote
+    expect(answer, Verdict.NOT_ADDRESSED, "friend a student on Facebook")
 
 
 def test_the_same_rule_decides_current_students(assistant: Assistant) -> None:
     answer = assistant.ask("may I accept a current student's friend request?", "marlborough")
-    assert answer.verdict == Verdict.PROHIBITED
+    expect(answer, Verdict.PROHIBITED)
     assert answer.summary.startswith("No")
     assert "current students" in answer.citations[0].quote
 
@@ -87,7 +93,7 @@ def test_team_captain_guidance_differs_between_districts(assistant: Assistant) -
 
 def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -> None:
     answer = assistant.ask("can I use the school logo on my personal insta?", "dudley-charlton")
-    assert answer.verdict == Verdict.CONDITIONAL
+    expect(answer, Verdict.CONDITIONAL)
     assert any("permission from the superintendent" in c for c in answer.conditions)
 
 
@@ -97,7 +103,7 @@ def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -
 ])
 def test_reading_is_not_posting(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "ct-4118")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert any("*post*" in q for q in answer.qualifiers)
 
 
@@ -106,8 +112,7 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path)
     beside it mentions social networking sites but is about another act."""
     district = make_district(tmp_path, ANGRY)
     answer = district.ask("can I scroll facebook on my phone?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "during instructional time" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "during instructional time")
 
 
 @pytest.mark.parametrize("question", [
@@ -123,7 +128,7 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path)
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
-    assert answer.verdict == Verdict.OFF_TOPIC
+    expect(answer, Verdict.OFF_TOPIC)
     assert not answer.citations
     assert answer.examples
 
@@ -135,21 +140,20 @@ def test_a_personal_account_on_a_school_laptop_is_the_policys_subject(
     the question used to be turned away as an errand."""
     answer = assistant.ask("can i open google calendar on my school laptop to book parent "
                            "confs? thought personal accts were blocked", "milton")
-    assert answer.verdict == Verdict.ALLOWED
-    assert "except to access a calendar" in answer.citations[0].quote
+    expect(answer, Verdict.ALLOWED, "except to access a calendar")
 
 
 def test_a_question_about_something_the_policies_never_cover_is_not_forced(
     assistant: Assistant,
 ) -> None:
     answer = assistant.ask("can i give a student a ride home after practice?", "marlborough")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
 
 
 def test_questions_about_what_the_district_may_do(assistant: Assistant) -> None:
     answer = assistant.ask("can admin really go searching through our posts online?",
                            "marlborough")
-    assert answer.verdict == Verdict.ALLOWED
+    expect(answer, Verdict.ALLOWED)
     assert "search" in answer.citations[0].quote.lower()
 
 
@@ -269,8 +273,7 @@ def test_a_rule_on_the_questions_own_subject_is_stricter(tmp_path: Path) -> None
     district = make_district(tmp_path, PHONES)
     answer = district.ask("can I call a parent on my cell to go over her son's IEP results?",
                           "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "confidential matter" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "confidential matter")
 
 
 def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
@@ -279,8 +282,7 @@ def test_using_the_channel_a_rule_requires_is_allowed(tmp_path: Path) -> None:
     district = make_district(tmp_path, PHONES)
     answer = district.ask("can I use my school email to message parents about the field trip?",
                           "springfield")
-    assert answer.verdict == Verdict.ALLOWED
-    assert "only through school-based resources" in answer.citations[0].quote
+    expect(answer, Verdict.ALLOWED, "only through school-based resources")
 
 
 @pytest.mark.parametrize("question", [
@@ -294,8 +296,7 @@ def test_a_page_for_the_class_is_the_educational_account_the_policy_describes(
     """Dudley-Charlton lets staff without a web portal open a Facebook identity separate from
     their own: "an insta for my class's families" is that account, allowed on its terms."""
     answer = assistant.ask(question, "dudley-charlton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "separate from his/her personal Facebook identity" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "separate from his/her personal Facebook identity")
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
@@ -344,8 +345,7 @@ def test_late_night_confidences_with_a_student_are_the_fraternization_rule(
     fraternization rule forbids."""
     answer = assistant.ask("a 9th grader messages me til midnight most nights, says i'm the "
                            "only one she can talk to. is that ok?", "middletown")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "Fraternization" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "Fraternization")
 
 
 def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assistant) -> None:
@@ -353,8 +353,7 @@ def test_flirty_snaps_with_a_student_are_the_fraternization_rule(assistant: Assi
     position of authority" forbids; without them the question matched no rule."""
     answer = assistant.ask("one of my 10th graders snaps me every night and it's gotten a "
                            "little flirty. ok to keep snapping her back?", "middletown")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "Fraternization" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "Fraternization")
 
 
 @pytest.mark.parametrize("question", ["can teachers even have a personal facebook?",
@@ -380,8 +379,7 @@ def test_the_email_address_to_sign_a_class_account_up_with_is_not_home_informati
     social media activities" decides which address a class account is signed up with."""
     answer = assistant.ask("making a class insta for my art kids, can I sign it up with my "
                            "personal gmail?", "marlborough")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "personal email address" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "personal email address")
 
 
 @pytest.mark.parametrize("question", [
@@ -392,8 +390,7 @@ def test_whether_the_district_may_read_staff_texts_is_its_power_to_monitor(
     assistant: Assistant, question: str
 ) -> None:
     answer = assistant.ask(question, "dudley-charlton")
-    assert answer.verdict == Verdict.ALLOWED
-    assert "authority to monitor all communications" in answer.citations[0].quote
+    expect(answer, Verdict.ALLOWED, "authority to monitor all communications")
 
 
 @pytest.mark.parametrize("channel", ["the district's official athletics twitter",
@@ -405,8 +402,7 @@ def test_posting_on_the_districts_own_channel_is_the_official_exception(
     nature": the district's own channel is that exception, so no disclaimer is needed."""
     answer = assistant.ask(f"I'm the AD and I post game schedules on {channel} with my "
                            "title. do I need the 'views are my own' line?", "ct-4118")
-    assert answer.verdict == Verdict.ALLOWED
-    assert "of an official nature" in answer.citations[0].quote
+    expect(answer, Verdict.ALLOWED, "of an official nature")
 
 
 
@@ -426,8 +422,7 @@ def test_advice_to_hold_off_posting_when_angry_is_discouraged(tmp_path: Path) ->
     district = make_district(tmp_path, ANGRY)
     answer = district.ask("so mad about the board vote tonight, ok to write a fb post about it?",
                           "springfield")
-    assert answer.verdict == Verdict.DISCOURAGED
-    assert "wise to delay posting" in answer.citations[0].quote
+    expect(answer, Verdict.DISCOURAGED, "wise to delay posting")
 
 
 def test_being_on_an_app_during_a_meeting_past_contract_hours_is_the_access_ban(
@@ -437,8 +432,7 @@ def test_being_on_an_app_during_a_meeting_past_contract_hours_is_the_access_ban(
     matter: Middletown's access rule covers professional meetings outside school hours."""
     answer = assistant.ask("our faculty meeting runs past my contract hours, ok if im on "
                            "tiktok during it?", "middletown")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "professional meetings outside of typical school hours" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "professional meetings outside of typical school hours")
 
 
 @pytest.mark.parametrize("limit", ["during instructional time", "during the workday",
@@ -474,8 +468,7 @@ def test_saying_it_is_not_during_work_puts_the_question_outside_a_working_time_b
     district = make_district(tmp_path, WORKDAY_BAN)
     answer = district.ask(f"can I go on facebook on my school laptop at home, {when}?",
                           "springfield")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
-    assert "during the workday" in answer.citations[0].quote
+    expect(answer, Verdict.NOT_ADDRESSED, "during the workday")
 
 
 @pytest.mark.parametrize("when", ["custodian on 2nd shift", "while i clean the classrooms"])
@@ -483,8 +476,7 @@ def test_a_shift_or_a_task_is_working_time(tmp_path: Path, when: str) -> None:
     """Support staff say when they work by shift or task; a workday ban then reaches them."""
     district = make_district(tmp_path, WORKDAY_BAN)
     answer = district.ask(f"{when}. can I go on facebook on my phone?", "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "during the workday" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "during the workday")
 
 
 def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path: Path) -> None:
@@ -620,8 +612,7 @@ def test_a_students_health_detail_is_confidential_information(
 def test_approval_to_create_a_class_page_decides_making_one(tmp_path: Path) -> None:
     district = make_district(tmp_path, CLASS_PAGES)
     answer = district.ask("can I set up a class instagram for my 4th graders?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "Advance approval to create" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "Advance approval to create")
 
 
 def test_a_representative_list_is_not_about_representing_the_district(tmp_path: Path) -> None:
@@ -630,8 +621,7 @@ def test_a_representative_list_is_not_about_representing_the_district(tmp_path: 
     district = make_district(tmp_path, CLASS_PAGES)
     answer = district.ask("a current student sent me a friend request, can I accept it?",
                           "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "social network invitations" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "social network invitations")
 
 
 @pytest.mark.parametrize(("policy_text", "concept"), [
@@ -704,8 +694,7 @@ BREAKS = HEADER + (
 def test_class_time_in_staff_words_is_instructional_time(tmp_path: Path, question: str) -> None:
     district = make_district(tmp_path, BREAKS)
     answer = district.ask(question, "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "during instructional time" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "during instructional time")
 
 
 def test_a_permission_for_breaks_does_not_reach_recess_duty(tmp_path: Path) -> None:
@@ -726,7 +715,7 @@ def test_permitted_only_if_is_a_condition_and_each_one_is_listed(tmp_path: Path)
         "district-approved platform, and only if the session is recorded or a second adult is "
         "present.\n4. Employees are encouraged"))
     answer = district.ask("can i do a 1:1 zoom w a student for extra tutoring?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
+    expect(answer, Verdict.CONDITIONAL)
     assert answer.conditions == [
         "only on a district-approved platform",
         "only if the session is recorded or a second adult is present",
@@ -826,15 +815,13 @@ def test_prior_written_approval_to_create_a_class_account_is_a_condition(
 ) -> None:
     district = make_district(tmp_path, ACCOUNTS)
     answer = district.ask("can I start a class insta acct for my AP bio kids?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "prior written approval" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "prior written approval")
 
 
 def test_not_permitted_unless_approved_is_conditional(tmp_path: Path) -> None:
     district = make_district(tmp_path, ACCOUNTS)
     answer = district.ask("can i set up a snapchat group for my cheer team?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "unless the athletic director has approved" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "unless the athletic director has approved")
 
 
 def test_a_permission_given_to_one_coach_is_a_permission(tmp_path: Path) -> None:
@@ -843,8 +830,7 @@ def test_a_permission_given_to_one_coach_is_a_permission(tmp_path: Path) -> None
     district = make_district(tmp_path, ACCOUNTS)
     answer = district.ask("need to msg one of my wrestlers about his concussion, just him. ok?",
                           "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "A coach may send an individual message" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "A coach may send an individual message")
 
 
 
@@ -884,8 +870,7 @@ def test_giving_out_a_cell_number_is_the_rule_on_phone_numbers(tmp_path: Path) -
     district = make_district(tmp_path, NUMBERS)
     answer = district.ask("can i give my cell # to the kids in my homeroom just in case they "
                           "need me?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "private cell phone or home phone numbers" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "private cell phone or home phone numbers")
 
 
 def test_the_library_computer_is_a_school_computer(tmp_path: Path) -> None:
@@ -894,7 +879,7 @@ def test_the_library_computer_is_a_school_computer(tmp_path: Path) -> None:
     district = make_district(tmp_path, NUMBERS)
     answer = district.ask("checking fb on the library computer after school when nobodys "
                           "around, ok?", "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
+    expect(answer, Verdict.PROHIBITED)
 
 
 LISTS = HEADER + (
@@ -926,7 +911,7 @@ def test_a_lettered_heading_ending_in_a_colon_is_the_lead_in_of_its_items(
     district = make_district(tmp_path, LISTS)
     answer = district.ask("one of my 8th graders started following me on insta. can i just "
                           "leave it?", "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
+    expect(answer, Verdict.PROHIBITED)
     assert answer.citations[0].lead_in == "Staff members shall not:"
 
 
@@ -934,8 +919,7 @@ def test_items_keep_the_documents_own_numbers_after_a_paragraph(tmp_path: Path) 
     """"3." after the exception list's closing paragraph is cited as item 3, not item 2."""
     district = make_district(tmp_path, LISTS)
     answer = district.ask("can i give a student my personal phone number?", "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "barred from giving students" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "barred from giving students")
     assert answer.citations[0].citation.endswith("COMMUNICATING WITH STUDENTS, item 3 "
                                                  "(adopted 2024)")
 
@@ -1205,7 +1189,7 @@ def test_an_emergency_in_staff_words_meets_the_emergency_exception(
 ) -> None:
     district = make_district(tmp_path, EMERGENCY)
     answer = district.ask(f"{situation}. can i text the students from my cell?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
+    expect(answer, Verdict.CONDITIONAL)
     routine = district.ask("can i text the students from my cell about tmrw's quiz?",
                            "springfield")
     assert routine.verdict == Verdict.PROHIBITED
@@ -1223,7 +1207,7 @@ def test_a_staff_team_or_a_principal_is_not_a_student(
     """'my team' is the grade-level team here, and a principal is a colleague: the rule on
     friending current students does not reach them."""
     answer = assistant.ask(question, "marlborough")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     coached = assistant.ask("a player on my team wants to follow me on insta, ok?", "marlborough")
     assert coached.verdict == Verdict.PROHIBITED
 
@@ -1267,8 +1251,7 @@ def test_leaving_an_account_open_is_the_opposite_of_reviewing_privacy_settings(
 ) -> None:
     answer = assistant.ask("my insta is on the default settings so anyone can see it, is that a "
                            "problem?", "ct-4118")
-    assert answer.verdict == Verdict.DISCOURAGED
-    assert "privacy settings" in answer.citations[0].quote
+    expect(answer, Verdict.DISCOURAGED, "privacy settings")
 
 
 COPYRIGHT = HEADER + (
@@ -1296,8 +1279,7 @@ def test_a_misconduct_list_still_decides_the_other_acts_it_lists(tmp_path: Path)
     district = make_district(tmp_path, conduct)
     answer = district.ask("can i upload the teacher edition pdf of our textbook to my blog?",
                           "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "copyrighted" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "copyrighted")
 
 
 def test_microsoft_teams_is_a_messaging_app_not_an_athletic_team(assistant: Assistant) -> None:
@@ -1314,7 +1296,7 @@ def test_a_question_sharing_no_word_with_the_policy_still_quotes_the_nearest_cla
     must still show a clause of the policy, not an empty answer."""
     answer = assistant.ask("ok to give my chaperone group my cell # in case they get lost?",
                            "ct-4118")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert answer.citations
     assert answer.citations[0].quote in answer.summary
 
@@ -1331,8 +1313,7 @@ def test_an_outing_described_by_its_place_meets_the_field_trip_exception(
     """Staff name the zoo or the planetarium, not "a field trip"; Milton's field-trip example
     of giving students a number still decides it."""
     answer = assistant.ask(question, "milton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "field trip" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "field trip")
 
 
 def test_a_passive_permission_with_its_condition_is_conditional_for_any_listed_outing(
@@ -1348,7 +1329,7 @@ def test_a_passive_permission_with_its_condition_is_conditional_for_any_listed_o
     ))
     answer = district.ask("taking my class to the science center friday. can i text the kids "
                           "from my cell in case someone gets lost?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
+    expect(answer, Verdict.CONDITIONAL)
     assert any("approval" in c for c in answer.conditions)
 
 
@@ -1359,7 +1340,7 @@ def test_a_ban_lifted_by_a_stated_quality_is_conditional_and_names_it(
     relevant": posting about a school event is allowed on that condition, not banned."""
     answer = assistant.ask("ok to share our science night flyer in a big facebook group of "
                            "teachers from around the state?", "middletown")
-    assert answer.verdict == Verdict.CONDITIONAL
+    expect(answer, Verdict.CONDITIONAL)
     assert "unless it is professional and relevant" in answer.conditions
 
 
@@ -1370,7 +1351,7 @@ def test_a_rule_on_information_about_students_does_not_decide_a_coworkers_photo(
     a coworker's party photo has no student in it."""
     answer = assistant.ask("can i post a pic of my coworker from the staff holiday party on my "
                            "facebook?", "dudley-charlton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert answer.citations
 
 
@@ -1380,7 +1361,7 @@ def test_advice_to_use_only_school_channels_is_advice_not_a_ban(assistant: Assis
     duty to save such messages does not make it allowed either."""
     answer = assistant.ask("a mom keeps messaging my personal yahoo email about her daughter's "
                            "homework, fine if I answer from that account?", "milton")
-    assert answer.verdict == Verdict.DISCOURAGED
+    expect(answer, Verdict.DISCOURAGED)
     assert read_sentence(
         "Teachers are encouraged to communicate with parents only through school-based "
         "resources."
@@ -1395,8 +1376,7 @@ def test_a_risk_the_policy_describes_is_not_a_rule(assistant: Assistant) -> None
     ).modality == "none"
     answer = assistant.ask("checking tiktok on my own cell during my free period, is that "
                            "against policy?", "dudley-charlton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
-    assert "school district computer resources" in answer.citations[0].quote
+    expect(answer, Verdict.NOT_ADDRESSED, "school district computer resources")
 
 
 DISCUSSING = HEADER + (
@@ -1454,7 +1434,7 @@ def test_a_class_padlet_is_the_educational_site_the_policy_permits(assistant: As
     prohibition to texting."""
     answer = assistant.ask("my kids comment on each others work on our class padlet. does that "
                            "break the no friending students rule?", "marlborough")
-    assert answer.verdict == Verdict.ALLOWED
+    expect(answer, Verdict.ALLOWED)
     assert answer.citations[0].quote == (
         "Classroom participation on educational sites for instructional purposes is permitted.")
 
@@ -1479,8 +1459,7 @@ def test_starting_a_class_account_needs_the_principals_approval(
     obtained". A 'class ig' or 'an insta for my 4th grade class' is such an account, not the
     asker's personal one, so that rule decides instead of being set aside."""
     answer = assistant.ask(question, "milton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "Advance approval to create" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "Advance approval to create")
 
 
 
@@ -1493,8 +1472,7 @@ def test_a_friend_request_meets_the_rule_on_invitations(assistant: Assistant,
     """A request is an invitation: Milton's rule on answering one decides it, ahead of the
     rule on listing friends and the advice that mentions friendship."""
     answer = assistant.ask(question, "milton")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "shall not respond to social network invitations" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "shall not respond to social network invitations")
 
 
 def test_messaging_parents_from_a_personal_account_is_not_joining_the_class_account(
@@ -1520,7 +1498,7 @@ def test_a_request_to_a_personal_account_is_not_a_class_account_rule(
     """Whom the educational Facebook account may friend, and that it alone carries messages
     to students and families, say nothing about an adult's request to a personal account."""
     answer = assistant.ask(question, "dudley-charlton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     student = assistant.ask("one of my 8th graders sent me a friend request on my personal "
                             "fb, ok to accept?", "dudley-charlton")
     assert student.verdict == Verdict.PROHIBITED
@@ -1532,7 +1510,7 @@ def test_a_neighbor_is_not_a_current_student(assistant: Assistant) -> None:
     may friend still decides a request to that account."""
     answer = assistant.ask("my neighbor sent me a friend request on my personal facebook, ok "
                            "to accept it?", "milton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED
+    expect(answer, Verdict.NOT_ADDRESSED)
     assert "not students" in answer.summary
     joining = assistant.ask("our class fb page got a friend request from my brother, he has "
                             "no kids at the school. accept?", "milton")
@@ -1552,8 +1530,7 @@ def test_a_student_in_danger_meets_the_emergency_exception(
     conducted by cellular telephone except in case of an immediate emergency…" decides it,
     with the written report it requires, not the general advice against personal phones."""
     answer = assistant.ask(question, "dudley-charlton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "except in case of an immediate emergency" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "except in case of an immediate emergency")
     routine = assistant.ask("can i call a parent from my cell about missing homework?",
                             "dudley-charlton")
     assert routine.verdict != Verdict.CONDITIONAL
@@ -1602,16 +1579,14 @@ def test_a_late_evening_text_about_scheduling_meets_the_after_hours_allowance(
     outside of regular school hours": 9pm is outside them."""
     answer = assistant.ask("found out at 9pm that tomorrow's practice is cancelled, ok to text "
                            "my students from my own phone?", "milton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "outside of regular school hours" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "outside of regular school hours")
 
 
 def test_a_medical_emergency_meets_the_emergency_exception(assistant: Assistant) -> None:
     answer = assistant.ask("a kid in my class had an asthma attack at recess and i called his "
                            "mom from my cell to talk about his meds. was that ok?",
                            "dudley-charlton")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "immediate emergency" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "immediate emergency")
 
 
 def test_commenting_on_others_posts_is_writing_even_when_not_posting(
@@ -1621,8 +1596,7 @@ def test_commenting_on_others_posts_is_writing_even_when_not_posting(
     working-time rule names comments on others' sites."""
     answer = assistant.ask("can i drop comments on my sister's fb posts during my prep? not "
                            "posting anything myself", "ct-4118")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "comments on the social networking sites of others" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "comments on the social networking sites of others")
 
 
 def test_the_districts_own_official_account_needs_no_personal_disclaimer(
@@ -1632,7 +1606,7 @@ def test_the_districts_own_official_account_needs_no_personal_disclaimer(
     those words even though they sit past the usual excerpt length."""
     answer = assistant.ask("im the athletic dept's official insta person, do i need a "
                            "disclaimer on what i post for the teams?", "ct-4118")
-    assert answer.verdict == Verdict.ALLOWED
+    expect(answer, Verdict.ALLOWED)
     assert "of an official nature" in answer.summary
     other = assistant.ask("can i post student pics on the school's official fb?", "ct-4118")
     assert other.verdict != Verdict.ALLOWED
@@ -1647,8 +1621,7 @@ def test_passing_on_an_unconfirmed_rumour_meets_the_rule_on_inaccurate_informati
     answer = assistant.ask("found out from a coworker that the HS principal is leaving, its "
                            "unconfirmed, can i put it on my fb so families know?",
                            "dudley-charlton")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "is inaccurate" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "is inaccurate")
 
 
 @pytest.mark.parametrize("question", [
@@ -1675,7 +1648,7 @@ def test_a_post_accusing_a_colleague_is_shown_the_rule_on_defamatory_statements(
     """"Making defamatory statements" is posting them: the rule is quoted with the other
     rules on what staff may post."""
     answer = assistant.ask(question, "ct-4118")
-    assert answer.verdict == Verdict.PROHIBITED
+    expect(answer, Verdict.PROHIBITED)
     assert any("defamatory statements" in c.quote for c in answer.citations[:3])
 
 
@@ -1685,8 +1658,7 @@ def test_a_students_illness_is_confidential_in_staff_words(assistant: Assistant)
     answer = assistant.ask("a 1st grader in my room has cancer and starts chemo monday, ok if i "
                            "post on fb asking ppl to pray for 'a brave little guy in my class'?",
                            "middletown")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "confidential" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "confidential")
 
 
 @pytest.mark.parametrize("district", ["milton", "marlborough"])
