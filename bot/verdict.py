@@ -75,7 +75,7 @@ Q_COLLEAGUE = rx(
     r"\bstaff members?\b",
     r"\bretire",
 )
-# Where the asker heard something: "heard from another teacher", "a coworker told me".
+# Where the asker heard something: "heard from another teacher", "according to my principal".
 Q_SOURCE = rx(
     r"\b(?:heard|found out|learned|learnt) (?:it |this |that )?(?:from|through|via) (?:a |an |"
     r"another |my |our |one of (?:my|our|the) )?(?:\w+ ){0,2}?(?:colleagues?|co-?workers?|"
@@ -779,6 +779,8 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         S_OWN_FAMILY,
     ),
 ]
+
+
 def allowing_words(quote: str) -> str:
     """The words of a quote that allow the act: a carve-out the policy names ("unless the
     communication is of an official nature") or its permission wording. Whitespace and
