@@ -195,12 +195,10 @@ def test_a_rule_sure_to_reach_the_case_decides_before_a_working_time_rule(
     about students' photos surely does, so that one decides."""
     question = "can I post photos and videos of my students on facebook?"
     answer = springfield.ask(question, "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "images of students" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "images of students")
     assert not answer.conditions
     during = springfield.ask("can I post photos on fb during the school day?", "springfield")
-    assert during.verdict == Verdict.CONDITIONAL
-    assert "during working time" in during.citations[0].quote
+    expect(during, Verdict.CONDITIONAL, "during working time")
     assert any("approval of the principal" in c for c in during.conditions)
 
 
@@ -261,8 +259,7 @@ PHONES = HEADER + (
 def test_a_call_is_not_electronic_communication_but_a_text_is(tmp_path: Path) -> None:
     district = make_district(tmp_path, PHONES)
     call = district.ask("can I call a parent from my cell about the field trip?", "springfield")
-    assert call.verdict == Verdict.DISCOURAGED
-    assert "discouraged from using home telephones" in call.citations[0].quote
+    expect(call, Verdict.DISCOURAGED, "discouraged from using home telephones")
     text = district.ask("can I text a parent from my cell about the field trip?", "springfield")
     assert text.verdict not in (Verdict.DISCOURAGED, Verdict.ALLOWED)
     assert "communicate electronically" in text.citations[0].quote
@@ -366,8 +363,7 @@ def test_whether_staff_may_have_an_account_at_all(
     """A clause recognising staff members' right to use social media answers it; rules on
     how to use an account (private sites, logos, friending) do not forbid having one."""
     connecticut = assistant.ask(question, "ct-4118")
-    assert connecticut.verdict == Verdict.ALLOWED
-    assert "respects the right of staff members" in connecticut.citations[0].quote
+    expect(connecticut, Verdict.ALLOWED, "respects the right of staff members")
     elsewhere = make_district(tmp_path, ANGRY).ask(question, "springfield")
     assert elsewhere.verdict == Verdict.NOT_ADDRESSED
 
@@ -483,8 +479,7 @@ def test_a_ban_on_school_owned_devices_does_not_reach_a_personal_phone(tmp_path:
     district = make_district(tmp_path, ANGRY.replace(
         "during instructional time", "on district-owned devices"))
     own = district.ask("can I check instagram on my own phone?", "springfield")
-    assert own.verdict == Verdict.NOT_ADDRESSED
-    assert "district-owned devices" in own.citations[0].quote
+    expect(own, Verdict.NOT_ADDRESSED, "district-owned devices")
     school = district.ask("can I check instagram on my school laptop?", "springfield")
     assert school.verdict == Verdict.PROHIBITED
 
@@ -702,8 +697,7 @@ def test_a_permission_for_breaks_does_not_reach_recess_duty(tmp_path: Path) -> N
     duty = district.ask("can I have my phone out on recess duty to check insta?", "springfield")
     assert duty.verdict != Verdict.ALLOWED
     lunch = district.ask("can I check insta on my lunch break?", "springfield")
-    assert lunch.verdict == Verdict.ALLOWED
-    assert "duty-free lunch" in lunch.citations[0].quote
+    expect(lunch, Verdict.ALLOWED, "duty-free lunch")
 
 
 def test_permitted_only_if_is_a_condition_and_each_one_is_listed(tmp_path: Path) -> None:
@@ -737,8 +731,7 @@ def test_an_exception_for_own_children_excepts_the_rule_it_names(tmp_path: Path)
     district = make_district(tmp_path, FAMILY)
     own = district.ask("my daughter is a sophomore at the HS where I teach, can I still be "
                        "friends w her on fb?", "springfield")
-    assert own.verdict == Verdict.ALLOWED
-    assert "does not apply to an employee's own children" in own.citations[0].quote
+    expect(own, Verdict.ALLOWED, "does not apply to an employee's own children")
     student = district.ask("a kid in my 3rd period sent me a friend request, ok to accept?",
                            "springfield")
     assert student.verdict == Verdict.PROHIBITED
@@ -753,8 +746,7 @@ def test_a_rule_on_photos_of_students_does_not_decide_vacation_pictures(tmp_path
     answer = district.ask("can i post vacation pics on my insta this weekend", "springfield")
     assert answer.verdict != Verdict.PROHIBITED
     class_pics = district.ask("can i post pics of my class on my insta?", "springfield")
-    assert class_pics.verdict == Verdict.PROHIBITED
-    assert "photographs of students" in class_pics.citations[0].quote
+    expect(class_pics, Verdict.PROHIBITED, "photographs of students")
 
 
 CAPTAINS = HEADER + (
@@ -775,8 +767,7 @@ def test_a_permission_that_names_captains_grants_nothing_to_one_other_player(
     district = make_district(tmp_path, CAPTAINS)
     one = district.ask("i coach JV hoops. can i text one kid from my personal phone to tell him "
                        "hes getting moved up to varsity?", "springfield")
-    assert one.verdict == Verdict.PROHIBITED
-    assert "sent to all team members" in one.citations[0].quote
+    expect(one, Verdict.PROHIBITED, "sent to all team members")
     captain = district.ask("can I text my team captain about practice?", "springfield")
     assert captain.verdict == Verdict.ALLOWED
 
@@ -803,8 +794,7 @@ def test_a_rule_on_personal_accounts_does_not_decide_the_schools_account(
     district = make_district(tmp_path, ACCOUNTS)
     school = district.ask("can i post pics from the robotics competition on the school's "
                           "insta?", "springfield")
-    assert school.verdict == Verdict.CONDITIONAL
-    assert "may be posted on an official school account only if" in school.citations[0].quote
+    expect(school, Verdict.CONDITIONAL, "may be posted on an official school account only if")
     personal = district.ask("can i post pics from the robotics competition on my insta?",
                             "springfield")
     assert personal.verdict == Verdict.PROHIBITED
@@ -928,12 +918,10 @@ def test_an_except_list_permits_only_its_own_circumstances(tmp_path: Path) -> No
     district = make_district(tmp_path, LISTS)
     emergency = district.ask("a kid just texted me he's not safe at home, it's an emergency. "
                              "can i text him back from my cell?", "springfield")
-    assert emergency.verdict == Verdict.CONDITIONAL
-    assert "emergency" in emergency.citations[0].quote
+    expect(emergency, Verdict.CONDITIONAL, "emergency")
     hype = district.ask("can i text my starting pitcher from my cell the night before "
                         "playoffs to hype him up?", "springfield")
-    assert hype.verdict == Verdict.PROHIBITED
-    assert "may not text or call students" in hype.citations[0].quote
+    expect(hype, Verdict.PROHIBITED, "may not text or call students")
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
@@ -965,8 +953,7 @@ def test_a_ban_on_instructional_time_does_not_reach_a_duty_free_lunch(tmp_path: 
     district = make_district(tmp_path, WORKDAY)
     lunch = district.ask("can i scroll insta on my phone at lunch? i dont have lunch duty",
                          "springfield")
-    assert lunch.verdict == Verdict.ALLOWED
-    assert "duty-free lunch" in lunch.citations[0].quote
+    expect(lunch, Verdict.ALLOWED, "duty-free lunch")
     # A permission for lunch and breaks does not name a prep period.
     prep = district.ask("is it ok to check fb on my own phone during my prep?", "springfield")
     assert prep.verdict == Verdict.NOT_ADDRESSED
@@ -991,11 +978,9 @@ def test_a_rule_on_illegal_drugs_does_not_decide_a_margarita_photo(tmp_path: Pat
     district = make_district(tmp_path, SUBSTANCES)
     drink = district.ask("spring break in cancun, can i post a pic of me w a margarita on my "
                          "public ig?", "springfield")
-    assert drink.verdict == Verdict.DISCOURAGED
-    assert "drinking alcohol" in drink.citations[0].quote
+    expect(drink, Verdict.DISCOURAGED, "drinking alcohol")
     weed = district.ask("can i post a pic of my weed brownies on my insta?", "springfield")
-    assert weed.verdict == Verdict.PROHIBITED
-    assert "illegal drug use" in weed.citations[0].quote
+    expect(weed, Verdict.PROHIBITED, "illegal drug use")
 
 
 @pytest.mark.parametrize(("policy_text", "concept"), [
@@ -1030,8 +1015,7 @@ def test_nothing_restricts_contact_with_own_children_is_a_carve_out(tmp_path: Pa
     district = make_district(tmp_path, HOUSEHOLD)
     own = district.ask("i coach track and my son is on the team, can i text him from my cell?",
                        "springfield")
-    assert own.verdict == Verdict.ALLOWED
-    assert "own children" in own.citations[0].quote
+    expect(own, Verdict.ALLOWED, "own children")
     athlete = district.ask("i coach track, can i text my miler from my cell?", "springfield")
     assert athlete.verdict == Verdict.PROHIBITED
 
@@ -1040,8 +1024,7 @@ def test_a_rule_on_district_accounts_does_not_decide_a_personal_post(tmp_path: P
     district = make_district(tmp_path, HOUSEHOLD)
     personal = district.ask("can i post on my personal fb this weekend that the board's plan "
                             "to cut art is a mistake?", "springfield")
-    assert personal.verdict == Verdict.ALLOWED
-    assert "matters of public concern" in personal.citations[0].quote
+    expect(personal, Verdict.ALLOWED, "matters of public concern")
     official = district.ask("can i post on our class insta that the board's plan to cut art "
                             "is a mistake?", "springfield")
     assert official.verdict == Verdict.PROHIBITED
@@ -1051,8 +1034,7 @@ def test_a_rule_listing_several_subjects_speaks_to_each_of_them(tmp_path: Path) 
     district = make_district(tmp_path, HOUSEHOLD)
     shop = district.ask("i sell my lesson plans on tpt, can i put the link in the bio of our "
                         "classroom insta?", "springfield")
-    assert shop.verdict == Verdict.PROHIBITED
-    assert "personal businesses" in shop.citations[0].quote
+    expect(shop, Verdict.PROHIBITED, "personal businesses")
     own = district.ask("i sell stuff on etsy. can i promote my store on my personal ig? not "
                        "the class page", "springfield")
     assert own.verdict != Verdict.PROHIBITED
@@ -1092,8 +1074,7 @@ def test_a_remedy_for_a_lapse_does_not_permit_the_lapse(tmp_path: Path, question
     a neighbour about records law does not make the ban about records, and a school email
     that is down is the reason, not the channel used."""
     answer = make_district(tmp_path, EMAIL).ask(question, "springfield")
-    assert answer.verdict == Verdict.PROHIBITED
-    assert "personal email account" in answer.citations[0].quote
+    expect(answer, Verdict.PROHIBITED, "personal email account")
 
 
 def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> None:
@@ -1422,8 +1403,7 @@ def test_a_carve_out_that_needs_approval_is_conditional(tmp_path: Path) -> None:
     answer = make_district(tmp_path, PROJECT).ask(
         "we're doing a class project where kids post to a class twitter during the period, "
         "anything i need to do first?", "springfield")
-    assert answer.verdict == Verdict.CONDITIONAL
-    assert "unless it involves a school project" in answer.citations[0].quote
+    expect(answer, Verdict.CONDITIONAL, "unless it involves a school project")
     assert any("approval from the principal" in c for c in answer.conditions)
 
 
@@ -1547,8 +1527,7 @@ def test_captains_are_the_exception_only_where_the_rule_names_them(assistant: As
     assert player.verdict != Verdict.ALLOWED
     two = assistant.ask("can i send a message to just my two captains about warmups?",
                         "marlborough")
-    assert two.verdict == Verdict.PROHIBITED
-    assert "three or more" in two.citations[0].quote
+    expect(two, Verdict.PROHIBITED, "three or more")
 
 
 @pytest.mark.parametrize(("question", "district"), [
