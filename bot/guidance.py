@@ -66,6 +66,9 @@ _ROLES = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[.;,](?= |$)")
+
+
 def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS, focus: str = "") -> str:
     """The quote for a summary line: whole when short, otherwise cut at a clause boundary
     (a comma or semicolon) so no condition is cut off mid-phrase. If the words that decide
@@ -83,7 +86,7 @@ def _excerpt(text: str, limit: int = SUMMARY_QUOTE_CHARS, focus: str = "") -> st
     text = text[start:]
     if lead:
         # …and ends where the clause holding them ends.
-        stop = re.compile(r"[.;,](?= |$)").search(text, end - start)
+        stop = _CLAUSE_END.search(text, end - start)
         text = text[: stop.end()] if stop else text
     if len(text) <= limit:
         return lead + text.rstrip(",;") + (" …" if text.endswith((",", ";")) else "")
