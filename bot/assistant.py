@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.answer import Answer, Citation, Comparison, Turn, Verdict
+from bot.applicability import Coverage, asks_coverage, coverage, coverage_decision, scope_passage
 from bot.citations import citation_for
 from bot.crossref import consult_notes
 from bot.guidance import compose
@@ -23,7 +24,7 @@ from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import Snapshot, SQLiteStore, index_path
 from bot.topic import TopicCheck, classify_topic
-from bot.verdict import Situation, decide, extended_rule
+from bot.verdict import ACT_CONCEPTS, Situation, decide, extended_rule
 
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 1.0
@@ -65,6 +66,8 @@ class Assistant:
                 clauses, sources, self.lexicon, prior=_rule_prior
             )
         self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
+        # Each district's sentence on whom its policy applies to.
+        self._scopes = {d: scope_passage(index.passages) for d, index in self._indexes.items()}
         self._expectations: dict[str, Citation | None] = {}
 
     # --- construction ------------------------------------------------------------------------
@@ -155,7 +158,7 @@ class Assistant:
         if previous and previous.question and _is_follow_up(text):
             query = f"{previous.question} {text}"
         topic = classify_topic(query, self.lexicon)
-        if topic is not TopicCheck.POLICY:
+        if topic is not TopicCheck.POLICY and not asks_coverage(query):
             answer = self.help_answer(
                 district.id,
                 summary=None if topic is TopicCheck.GREETING else (
@@ -169,10 +172,19 @@ class Assistant:
 
         ranked = self._rank(query, text, district.id)
         concepts = set(self.lexicon.concepts(query, question=True))
-        decision = decide(ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts,
-                          MIN_SCORE)
+        covers = self._coverage(query, district.id)
+        decision = (covers and coverage_decision(covers, bool(concepts & ACT_CONCEPTS))) or decide(
+            ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts, MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
-        still = self._still_applies(district) if decision.verdict == Verdict.NOT_ADDRESSED else None
+        if covers and covers.covered and citations and citations[0].quote != covers.passage.quote:
+            # "Am I even covered? …and can I…": the rule on the act, then the scope sentence.
+            citations = [c for c in citations if c.quote != covers.passage.quote]
+            citations.insert(1, self._citation(Hit(covers.passage, 0.0), district))
+            del citations[CITATIONS:]
+        still = None
+        if decision.verdict == Verdict.NOT_ADDRESSED and not (decision.gap and
+                                                              decision.gap.of_policy):
+            still = self._still_applies(district)  # …of staff: not for those it does not cover
         if not citations and still is not None:
             # No clause shares a word with the question: the general expectation is the nearest
             # clause, so the answer still quotes policy text rather than nothing.
@@ -205,6 +217,13 @@ class Assistant:
         features = question_features(query, self.lexicon)
         hits = self._indexes[district_id].search(features, limit=16)
         return _Ranked(hits, Situation.of(question))
+
+    def _coverage(self, question: str, district_id: str) -> Coverage | None:
+        """ "Does this policy apply to me?" is answered by the policy's scope sentence."""
+        scope = self._scopes[district_id]
+        if scope is None or not asks_coverage(question):
+            return None
+        return coverage(question, scope)
 
     def _still_applies(self, district: District) -> Citation | None:
         """The district's general expectation for staff conduct online, for answers where the

@@ -226,6 +226,8 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
             f"Only under conditions — {possessive} policy allows this only as it states. "
             f"{label} says: “{quote}”"
         )
+    if decision.covers_asker:
+        return f"Yes — {possessive} policy applies to you. {label} says: “{quote}”"
     if verdict == Verdict.ALLOWED:
         if citations:
             quote = _excerpt(citations[0].quote, focus=allowing_words(citations[0].quote))
@@ -234,6 +236,11 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
         return (
             f"Discouraged — {possessive} policy advises against this rather than forbidding "
             f"it. {label} says: “{quote}”"
+        )
+    if decision.gap and decision.gap.of_policy:
+        return (
+            f"{possessive[0].upper() + possessive[1:]} policy doesn't say whether it covers "
+            f"{decision.gap.qualifier}: it is written for {decision.gap.scope}. {label}: “{quote}”"
         )
     if decision.gap:
         return (

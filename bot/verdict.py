@@ -930,6 +930,7 @@ class ScopeGap:
     qualifier: str
     limiting_word: str
     elsewhere: bool = False
+    of_policy: bool = False  # the limit is whom the whole policy applies to, not one rule
 
     @property
     def scope(self) -> str:
@@ -940,8 +941,8 @@ class ScopeGap:
 
     def explain(self) -> str:
         return (
-            f"This rule covers {self.scope}; your question is about {self.qualifier}, "
-            "which its wording does not reach."
+            f"This {'policy' if self.of_policy else 'rule'} covers {self.scope}; your question "
+            f"is about {self.qualifier}, which its wording does not reach."
         )
 
 
@@ -1052,6 +1053,7 @@ class Decision:
     gap: ScopeGap | None = None
     conditions: list[str] = field(default_factory=list)
     reason: str = ""
+    covers_asker: bool = False  # "does the policy apply to me?": yes, by its scope sentence
 
     @classmethod
     def out_of_scope(cls, hit: Hit, gap: ScopeGap) -> Decision:

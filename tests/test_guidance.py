@@ -1649,3 +1649,46 @@ def test_a_caution_that_readers_will_assume_is_no_permission(
     answer = assistant.ask("do i need a 'views are my own' note on my personal fb where i talk "
                            "about teaching?", district)
     assert answer.verdict != Verdict.ALLOWED
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("doing my practicum placement at the middle school this fall. am i bound by the social "
+     "media policy too?", "student teacher"),
+    ("i help run the booster club page as a parent volunteer, does our social media policy apply "
+     "to people like me?", "volunteer"),
+])
+def test_someone_the_scope_sentence_does_not_name_is_told_the_policy_does_not_say(
+    assistant: Assistant, question: str, role: str
+) -> None:
+    """"This policy applies to all … employees": whether it reaches a student teacher or a
+    volunteer is not in its words. The answer quotes the scope sentence, never a rule on
+    conduct, and gives no staff expectations as "what still applies"."""
+    answer = assistant.ask(question, "marlborough")
+    expect(answer, Verdict.NOT_ADDRESSED, "This policy applies to all Marlborough")
+    assert role in answer.summary
+    assert not any(note.startswith("What still applies") for note in answer.notes)
+
+
+def test_a_policy_without_a_scope_sentence_shows_whom_it_binds(assistant: Assistant) -> None:
+    answer = assistant.ask("retired in june. do i still have to follow the district's social "
+                           "media policy on my own accounts?", "milton")
+    expect(answer, Verdict.NOT_ADDRESSED, "Employees must conduct themselves")
+    assert "retiree" in answer.summary
+
+
+def test_a_role_the_scope_sentence_names_is_covered(tmp_path: Path) -> None:
+    district = make_district(tmp_path, HEADER + (
+        "A. Scope\n1. This policy applies to all district employees, including substitutes "
+        "and volunteer coaches.\n\nB. Students\n1. Staff members shall not share images of "
+        "students on personal accounts.\n"
+    ))
+    answer = district.ask("i'm a day-to-day sub, am i covered by the social media policy?",
+                          "springfield")
+    expect(answer, Verdict.ALLOWED, "including substitutes")
+    assert answer.summary.startswith("Yes — Springfield's policy applies to you")
+    # The same scope, asked about an act: the rule on the act decides, the scope sentence
+    # shows why it binds the asker.
+    act = district.ask("i'm a sub, does the policy apply to me if i share pics of students on "
+                       "my own insta?", "springfield")
+    expect(act, Verdict.PROHIBITED, "images of students")
+    assert "including substitutes" in act.citations[1].quote
