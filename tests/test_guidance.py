@@ -1407,13 +1407,21 @@ def test_a_carve_out_that_needs_approval_is_conditional(tmp_path: Path) -> None:
     assert any("approval from the principal" in c for c in answer.conditions)
 
 
-def test_a_class_padlet_is_the_educational_site_the_policy_permits(assistant: Assistant) -> None:
+@pytest.mark.parametrize("question", [
+    "my kids comment on each others work on our class padlet. does that break the no friending "
+    "students rule?",
+    # A site named by what it is for, not by brand.
+    "for our novel unit my 9th graders post on an online discussion forum and i reply to their "
+    "posts there. is that ok given the friending rule?",
+])
+def test_a_class_padlet_is_the_educational_site_the_policy_permits(
+    assistant: Assistant, question: str
+) -> None:
     """Marlborough's friending ban sits beside "Classroom participation on educational sites
     for instructional purposes is permitted": students commenting on a class Padlet is that
     participation. The quote is the permission alone, not the next sentence extending the
     prohibition to texting."""
-    answer = assistant.ask("my kids comment on each others work on our class padlet. does that "
-                           "break the no friending students rule?", "marlborough")
+    answer = assistant.ask(question, "marlborough")
     expect(answer, Verdict.ALLOWED)
     assert answer.citations[0].quote == (
         "Classroom participation on educational sites for instructional purposes is permitted.")
