@@ -806,6 +806,7 @@ Q_NEGATED = rx(
     r"\brather than\b",
     r"\bdon'?t\b",
     r"\bdoesn'?t\b",
+    r"\b(?:haven'?t|hasn'?t|didn'?t)\b",
 )
 Q_BREAK = rx(
     r"\blunch\b(?! duty)",

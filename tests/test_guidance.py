@@ -1700,3 +1700,12 @@ def test_a_role_the_scope_sentence_names_is_covered(tmp_path: Path) -> None:
                        "my own insta?", "springfield")
     expect(act, Verdict.PROHIBITED, "images of students")
     assert "including substitutes" in act.citations[1].quote
+
+
+def test_not_having_done_what_the_policy_encourages_is_discouraged(assistant: Assistant) -> None:
+    """"Strongly encourages all staff members to carefully review the privacy settings",
+    asked by someone who hasn't: the policy advises it, so not doing it is discouraged, and
+    privacy *settings* are not the confidential information another rule protects."""
+    answer = assistant.ask("i haven't looked at the privacy settings on my tiktok in years, "
+                           "anything in the policy about that?", "ct-4118")
+    expect(answer, Verdict.DISCOURAGED, "privacy settings")
