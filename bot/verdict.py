@@ -991,12 +991,12 @@ def scope_gap(
     if (
         question
         and S_EDU_ACCOUNT.search(t)
-        and not Q_CLASS_ACCOUNT.search(q)
+        and not Q_CLASS_ACCOUNT.search(Q_NOT_CLASS_ACCOUNT.sub("", q))  # "…not the class page"
         and (
             # Someone who is not a student asking to connect to a personal account: rules on
             # whom the educational account may friend, or that it alone carries messages to
             # students and families, do not reach it.
-            (Q_CONNECT_REQUEST.search(q) and not situation.student)
+            (Q_CONNECT_REQUEST.search(q) and (situation.parent or not situation.student))
             or not _pairs_match(OPPOSITES, question, rule_text)
         )
     ):

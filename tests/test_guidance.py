@@ -1492,6 +1492,22 @@ def test_a_request_to_a_personal_account_is_not_a_class_account_rule(
     assert student.verdict == Verdict.PROHIBITED
 
 
+@pytest.mark.parametrize("question", [
+    "one of my students' moms wants to be friends on my personal facebook (not the classroom "
+    "page). can i accept?",
+    "the dad of a kid in my class sent a friend request to my own fb, not our class page. ok?",
+])
+def test_a_parents_request_to_a_personal_account_is_not_the_class_account_rule(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton's class account may friend "parents of such students", and its friending ban
+    is about current students: a parent's request to the teacher's own account, with the
+    class page expressly ruled out, meets neither."""
+    answer = assistant.ask(question, "milton")
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert "parents" in answer.summary
+
+
 def test_a_neighbor_is_not_a_current_student(assistant: Assistant) -> None:
     """Milton's "shall not respond to social network invitations from current students" does
     not decide a request from the asker's neighbor; the class account's own rule on whom it
