@@ -63,13 +63,14 @@ Q_COLLEAGUE = rx(
     r"\bcolleague",
     r"\bco-?workers?\b",
     r"\bfellow (?:teacher|staff)",
-    r"\bother teachers?\b",
+    r"\bother (?:[\w-]+ ){0,2}?teachers?\b",  # "the other 4th grade teachers"
     r"\banother teacher\b",
     r"\bteacher friend",
     r"\bmy (?:new |old |former |assistant |vice )?(?:principal|ap|supervisor|boss|"
     r"department head|dept head|superintendent)\b",
     # "our principal sent me a follow request": the one reaching out is a colleague.
-    r"\bour (?:new |assistant |vice )?(?:principal|ap|supervisor|boss|superintendent|supt)\b "
+    r"\b(?:our|the) (?:new |assistant |vice )?(?:principal|ap|supervisor|boss|superintendent|"
+    r"supt)\b "
     r"(?:just )?"
     r"(?:sent|friended|followed|added|requested|tagged|wants to)\b",
     r"\bstaff members?\b",

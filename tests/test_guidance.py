@@ -1508,6 +1508,15 @@ def test_a_parents_request_to_a_personal_account_is_not_the_class_account_rule(
     assert "parents" in answer.summary
 
 
+def test_a_friend_request_from_the_assistant_principal_is_not_from_a_student(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("the assistant principal sent me a facebook friend request, am i "
+                           "allowed to accept it?", "marlborough")
+    expect(answer, Verdict.NOT_ADDRESSED, "current students")
+    assert "colleagues" in answer.summary
+
+
 def test_a_neighbor_is_not_a_current_student(assistant: Assistant) -> None:
     """Milton's "shall not respond to social network invitations from current students" does
     not decide a request from the asker's neighbor; the class account's own rule on whom it
