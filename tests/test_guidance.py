@@ -1734,3 +1734,11 @@ def test_not_having_done_what_the_policy_encourages_is_discouraged(assistant: As
     answer = assistant.ask("i haven't looked at the privacy settings on my tiktok in years, "
                            "anything in the policy about that?", "ct-4118")
     expect(answer, Verdict.DISCOURAGED, "privacy settings")
+
+
+def test_listing_ones_cell_number_on_a_profile_meets_the_rule_on_listing_numbers(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("thinking of putting my cell # in the bio of our robotics club insta "
+                           "so families can reach me. ok?", "middletown")
+    expect(answer, Verdict.PROHIBITED, "telephone numbers")
