@@ -138,7 +138,7 @@ LABEL_CHARS = 32
 _REFERS_BACK = re.compile(
     r"^\W*(?:such\b|this (?:prohibition|policy|law|use|provision)|these (?:actions|restrictions)|"
     r"those restrictions|in such|the above\b|employees must seek approval|it should be noted|"
-    r"as one consequence|in essence|as such\b|by way of example|this would include|"
+    r"as one consequence|in essence|as such\b|by way of example|\(for example\b|this would include|"
     # "Communications include, but are not limited to…": defines a word of the sentence before.
     r"[a-z]+(?: [a-z]+)? (?:include|includes|may include|shall include)\b)",
     re.I,

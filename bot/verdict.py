@@ -1114,7 +1114,13 @@ def effective_conditions(conds: set[str], situation: Situation, question: str) -
         conds = conds - {"approval", "school_project"}
     if "emergency" in conds and not situation.emergency:
         conds = conds - {"emergency"}
+    # "…unless adequately encrypted" is a way of *sending* it: no way to post it publicly.
+    if "encryption" in conds and not Q_SENDS.search(normalise(question)):
+        conds = conds - {"encryption"}
     return conds
+
+
+Q_SENDS = rx(r"\b(?:e-?mail|send|sent|sending|fax|forward|attach|upload|share (?:it|them) with)")
 
 
 CONSEQUENCE = re.compile(r"^\W*(?:as such|therefore|thus|accordingly)\b", re.I)
@@ -1293,7 +1299,7 @@ def _decide(
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
             continue
-        stricter = _stricter(verdict, hit, candidates, hits[:10], situation, question, acts,
+        stricter = _stricter(verdict, hit, candidates, hits[:16], situation, question, acts,
                              question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
         return stricter or Decision(verdict, hit, conditions=conditions)

@@ -1742,3 +1742,19 @@ def test_listing_ones_cell_number_on_a_profile_meets_the_rule_on_listing_numbers
     answer = assistant.ask("thinking of putting my cell # in the bio of our robotics club insta "
                            "so families can reach me. ok?", "middletown")
     expect(answer, Verdict.PROHIBITED, "telephone numbers")
+
+
+def test_sending_a_students_record_outside_meets_the_confidentiality_rule(
+    assistant: Assistant,
+) -> None:
+    """Using the school account is what the email rule asks, but a student's 504 plan going
+    to an outside therapist is information protected from third parties: "shall not be
+    communicated … unless adequately encrypted". The encryption condition belongs to
+    sending, so a public post about the same students is simply not allowed."""
+    answer = assistant.ask("the kid's outside therapist wants his 504 plan, ok if i "
+                           "email it from my district account?", "dudley-charlton")
+    expect(answer, Verdict.CONDITIONAL, "protected by law from disclosure to third parties")
+    assert any("encrypted" in c for c in answer.conditions)
+    post = assistant.ask("can i post on fb that the kids on IEPs at our school arent getting "
+                         "their services?", "dudley-charlton")
+    assert post.verdict == Verdict.PROHIBITED
