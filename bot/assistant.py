@@ -215,7 +215,7 @@ class Assistant:
 
     def _rank(self, query: str, question: str, district_id: str) -> _Ranked:
         features = question_features(query, self.lexicon)
-        hits = self._indexes[district_id].search(features, limit=16)
+        hits = self._indexes[district_id].search(features, limit=40)
         return _Ranked(hits, Situation.of(question))
 
     def _coverage(self, question: str, district_id: str) -> Coverage | None:

@@ -1174,7 +1174,11 @@ def decide(
     """The verdict and its governing sentence; with a student in danger, the policy's
     exception for emergencies where the ordinary reading found only advice or nothing (a
     prohibition stands: the exception may not reach the act)."""
-    decision = _decide(hits, situation, question, question_concepts, concepts_of, min_score)
+    decision = _decide(hits[:DECIDING_HITS], situation, question, question_concepts, concepts_of,
+                       min_score)
+    if decision.verdict == Verdict.ALLOWED:
+        decision = _sensitive_content(decision, hits, situation, question, question_concepts) or (
+            decision)
     if (
         situation.emergency
         and Q_DANGER.search(normalise(question))
@@ -1183,6 +1187,50 @@ def decide(
         acts = question_concepts & ACT_CONCEPTS
         return _emergency_exception(hits, situation, question, acts, question_concepts) or decision
     return decision
+
+
+# How many of the best hits the ordinary reading looks at; the rest (`decide` gets more) are
+# searched only for a rule on sensitive content a permission says nothing about.
+DECIDING_HITS = 16
+# What a student's record is made of: a rule on the channel does not settle sending it.
+SENSITIVE = frozenset({"confidential", "student_info"})
+
+
+def _sensitive_content(
+    decision: Decision,
+    hits: list[Hit],
+    situation: Situation,
+    question: str,
+    question_concepts: set[str],
+) -> Decision | None:
+    """Caution for permissions about the *way* something is done ("use your school email",
+    "a group email alert is appropriate"): if what the asker would send is a student's grades,
+    records or other confidential matter, which the permission does not mention, the
+    district's rule on that matter decides, wherever it ranks. Parents are whom such
+    permissions are written for (a parent asking about her son's grades), and a power of
+    the district ("can they discipline me?") is not a permission to the asker."""
+    governing = decision.governing
+    sensitive = question_concepts & SENSITIVE
+    if governing is None or not sensitive or sensitive & governing.passage.concepts:
+        return None
+    if situation.parent or read_hit(governing).modality == "power":
+        return None
+    if "own_family" in governing.passage.concepts:
+        return None  # what concerns the asker's own children is theirs to share
+    for hit in hits:
+        reading = read_hit(hit)
+        if hit is governing or reading.modality != "prohibit":
+            continue
+        if not sensitive & hit.passage.concepts:
+            continue
+        if scope_gap(situation, _rule_text(hit), question, hit.passage.quote):
+            continue
+        verdict = _verdict_from(reading, situation, question, hit, False)
+        if verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
+            conditions = sorted(effective_conditions(reading.conditions, situation, question))
+            return Decision(verdict, hit, conditions=conditions,
+                            reason="a stricter clause also applies")
+    return None
 
 
 def _decide(

@@ -1758,3 +1758,18 @@ def test_sending_a_students_record_outside_meets_the_confidentiality_rule(
     post = assistant.ask("can i post on fb that the kids on IEPs at our school arent getting "
                          "their services?", "dudley-charlton")
     assert post.verdict == Verdict.PROHIBITED
+
+
+def test_a_permission_about_the_channel_does_not_settle_sending_a_students_record(
+    assistant: Assistant,
+) -> None:
+    """"It is appropriate for coaches to send a group email alert" is about the way coaches
+    reach families; a player's discipline file going to a college coach is information
+    protected from third parties, and that rule decides even though it ranks lower. The
+    same email to a parent about her son's grades is what the permission is for."""
+    answer = assistant.ask("coach here. can i email a player's discipline file to the college "
+                           "coach recruiting him, from my school email?", "milton")
+    expect(answer, Verdict.PROHIBITED, "protected by law from disclosure to third parties")
+    parent = assistant.ask("ok to email a mom about her son's grades from my district email?",
+                           "dudley-charlton")
+    assert parent.verdict == Verdict.ALLOWED
