@@ -548,12 +548,22 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(
             r"\banonymous",
+            r"\banon\b",
             r"\bburner\b",
             r"\bfake (?:name|account|profile)",
-            r"\bwithout my name",
+            r"\bwithout (?:using )?my (?:real )?name",
+            r"\b(?:not|doesn'?t|don'?t|never) (?:use|using|show|showing|under) my (?:real )?name",
             r"\bhide (?:my|that|who)",
             r"\bfinsta\b",
             r"\balias\b",
+            r"\bpseudonym",
+            r"\balt (?:account|acct)",
+            r"\bsecret (?:account|acct|page|blog)",
+            # "…without saying i work there", "leave out that im a teacher"
+            r"\b(?:without|not|never|don'?t|leave out|leaving out) (?:saying|mentioning|revealing|"
+            r"telling (?:anyone|people)|say|mention|reveal)? ?(?:that )?i'?m? (?:work|teach|"
+            r"a teacher|an? (?:employee|staff))",
+            r"\bwithout (?:people|anyone|them) knowing (?:it'?s|who)",
         ),
         rx(
             r"\bidentify themselves\b",

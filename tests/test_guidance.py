@@ -1773,3 +1773,17 @@ def test_a_permission_about_the_channel_does_not_settle_sending_a_students_recor
     parent = assistant.ask("ok to email a mom about her son's grades from my district email?",
                            "dudley-charlton")
     assert parent.verdict == Verdict.ALLOWED
+
+
+@pytest.mark.parametrize("question", [
+    "thinking of running an anon insta that roasts our school board, ok?",
+    "can i blog about my school without mentioning that i teach there?",
+])
+def test_posting_without_ones_identity_is_the_opposite_of_being_honest_about_it(
+    assistant: Assistant, question: str
+) -> None:
+    """"School personnel should always be honest about their identity" directs the asker to
+    do the opposite of an anonymous account: never a yes."""
+    answer = assistant.ask(question, "middletown")
+    assert answer.verdict in (Verdict.PROHIBITED, Verdict.DISCOURAGED), answer.summary
+    assert "identity" in answer.citations[0].quote
