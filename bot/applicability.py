@@ -100,23 +100,23 @@ def scope_passage(passages: Iterable[Passage]) -> Passage | None:
     else the first sentence naming all (or no) employees."""
     passages = list(passages)
     for passage in passages:
-        match = S_APPLIES.search(normalise(passage.text))
-        if match and S_PEOPLE.search(normalise(passage.text), match.start()):
+        text = normalise(passage.text)
+        match = S_APPLIES.search(text)
+        if match and S_PEOPLE.search(text, match.start()):
             return passage
     return next((p for p in passages if S_EVERYONE.search(normalise(p.text))), None)
 
 
 def coverage(question: str, passage: Passage) -> Coverage:
+    """A role is covered when the scope sentence names it or it is a staff role; an asker who
+    names no such role is staff unless they say otherwise ("I'm not staff")."""
     q = normalise(question)
-    text = normalise(passage.text)
     scope = _scope_words(passage.text)
     role = next((r for r in ROLES if r.says.search(q)), None)
-    if role is not None and role.named.search(text):
-        return Coverage(passage, role.name, True, scope)
-    if role is not None:
-        return Coverage(passage, role.name, bool(role.staff), scope)
-    # No role the policy might leave out: a staff member, whom "all employees" covers.
-    return Coverage(passage, "", not NOT_STAFF.search(q), scope)
+    if role is None:
+        return Coverage(passage, "", not NOT_STAFF.search(q), scope)
+    covered = bool(role.named.search(normalise(passage.text)) or role.staff)
+    return Coverage(passage, role.name, covered, scope)
 
 
 def _scope_words(sentence: str) -> str:
