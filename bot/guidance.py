@@ -218,6 +218,7 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     quote = _excerpt(citations[0].quote) if citations else ""
     owner = district.short_name
     possessive = owner if owner.endswith("'s") else f"{owner}'s"
+    opening = possessive[0].upper() + possessive[1:]  # a sentence that starts with the name
     verdict = decision.verdict
     if verdict == Verdict.PROHIBITED:
         return f"No — {possessive} policy does not allow this. {label} says: “{quote}”"
@@ -239,21 +240,21 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
         )
     if decision.gap and decision.gap.of_policy:
         return (
-            f"{possessive[0].upper() + possessive[1:]} policy doesn't say whether it covers "
+            f"{opening} policy doesn't say whether it covers "
             f"{decision.gap.qualifier}: it is written for {decision.gap.scope}. {label}: “{quote}”"
         )
     if decision.gap:
         return (
-            f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
+            f"{opening} policy doesn't address this exact "
             f"situation: the nearest rule covers {decision.gap.scope}, and you asked "
             f"about {decision.gap.qualifier}. Nearest clause, {label}: “{quote}”"
         )
     if citations:
         return (
-            f"{possessive[0].upper() + possessive[1:]} policy doesn't address this exact "
+            f"{opening} policy doesn't address this exact "
             f"situation. The nearest clause, {label}, says: “{quote}”"
         )
-    return f"{possessive[0].upper() + possessive[1:]} policy doesn't address this situation."
+    return f"{opening} policy doesn't address this situation."
 
 
 def compose(

@@ -1115,6 +1115,10 @@ def extended_rule(hit: Hit) -> str:
     return ""
 
 
+# Sending something somewhere, where an encryption condition can apply.
+Q_SENDS = rx(r"\b(?:e-?mail|send|sent|sending|fax|forward|attach|upload|share (?:it|them) with)")
+
+
 def effective_conditions(conds: set[str], situation: Situation, question: str) -> set[str]:
     """Conditions that belong to an exception (copy the AD *for medical matters*; approval
     *for a school project*) apply only when the question is that exception."""
@@ -1129,8 +1133,6 @@ def effective_conditions(conds: set[str], situation: Situation, question: str) -
         conds = conds - {"encryption"}
     return conds
 
-
-Q_SENDS = rx(r"\b(?:e-?mail|send|sent|sending|fax|forward|attach|upload|share (?:it|them) with)")
 
 
 CONSEQUENCE = re.compile(r"^\W*(?:as such|therefore|thus|accordingly)\b", re.I)
@@ -1235,12 +1237,21 @@ def _sensitive_content(
             continue
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote):
             continue
-        verdict = _verdict_from(reading, situation, question, hit, False)
-        if verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-            conditions = sorted(effective_conditions(reading.conditions, situation, question))
-            return Decision(verdict, hit, conditions=conditions,
-                            reason="a stricter clause also applies")
+        stricter = _as_stricter(reading, hit, situation, question)
+        if stricter:
+            return stricter
     return None
+
+
+def _as_stricter(reading: Reading, hit: Hit, situation: Situation, question: str
+                 ) -> Decision | None:
+    """The decision a restriction gives when it overrules a permissive reading: only a
+    prohibition or a conditional answer does."""
+    verdict = _verdict_from(reading, situation, question, hit, False)
+    if verdict not in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
+        return None
+    conditions = sorted(effective_conditions(reading.conditions, situation, question))
+    return Decision(verdict, hit, conditions=conditions, reason="a stricter clause also applies")
 
 
 def _decide(
@@ -1821,14 +1832,9 @@ def _stricter(
             OUTSIDE, question, rule
         ):
             continue
-        alt = _verdict_from(reading, situation, question, hit, False)
-        if alt in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
-            return Decision(
-                alt,
-                hit,
-                conditions=sorted(effective_conditions(reading.conditions, situation, question)),
-                reason="a stricter clause also applies",
-            )
+        stricter = _as_stricter(reading, hit, situation, question)
+        if stricter:
+            return stricter
     return None
 
 
