@@ -62,8 +62,10 @@ class Assistant:
         self._indexes: dict[str, DistrictIndex] = {}
         for district_id, clauses in snapshot.clauses.items():
             sources = {p: text for (d, p), text in snapshot.sources.items() if d == district_id}
+            district = snapshot.districts[district_id]
             self._indexes[district_id] = DistrictIndex(
-                clauses, sources, self.lexicon, prior=_rule_prior
+                clauses, sources, self.lexicon, prior=_rule_prior,
+                own_names=(district.name, district.short_name, *district.aliases),
             )
         self._clauses = {c.id: c for cs in snapshot.clauses.values() for c in cs}
         # Each district's sentence on whom its policy applies to.

@@ -86,8 +86,10 @@ class DistrictIndex:
         sources: dict[str, str],
         lexicon: Lexicon,
         prior: Callable[[Passage], float] | None = None,
+        own_names: tuple[str, ...] = (),
     ) -> None:
         self.lexicon = lexicon
+        generic = _as_the_district(own_names)
         self.passages: list[Passage] = []
         docs: list[Counter[str]] = []
         lengths: list[float] = []
@@ -95,10 +97,12 @@ class DistrictIndex:
             if clause.kind in ("heading", "legal") or not clause.sentences:
                 continue
             source = sources[clause.policy]
-            sentence_feats = [features(source[s:e], lexicon) for s, e in clause.sentences]
+            sentence_feats = [
+                features(generic(source[s:e]), lexicon) for s, e in clause.sentences
+            ]
             shared: Counter[str] = Counter()
-            shared.update(_scaled(features(clause.lead_in, lexicon), LEAD_IN))
-            shared.update(_scaled(features(clause.section_title, lexicon), HEADING))
+            shared.update(_scaled(features(generic(clause.lead_in), lexicon), LEAD_IN))
+            shared.update(_scaled(features(generic(clause.section_title), lexicon), HEADING))
             for i, (s, e) in enumerate(clause.sentences):
                 doc = _scaled(sentence_feats[i], OWN)
                 doc.update(shared)
@@ -107,10 +111,11 @@ class DistrictIndex:
                         doc.update(_scaled(other, CONTEXT / max(1, abs(i - j))))
                 quote = quote_span(source, clause.sentences, i)
                 quote_text = source[quote[0] : quote[1]]
-                concepts = frozenset(lexicon.concepts(f"{clause.lead_in} {quote_text}"))
+                concepts = frozenset(lexicon.concepts(generic(f"{clause.lead_in} {quote_text}")))
                 own = concepts
                 if quote != (s, e):
-                    own = frozenset(lexicon.concepts(f"{clause.lead_in} {source[s:e]}"))
+                    own = frozenset(
+                        lexicon.concepts(generic(f"{clause.lead_in} {source[s:e]}")))
                 self.passages.append(
                     Passage(clause, i, s, e, source[s:e], quote_text, concepts, own))
                 docs.append(doc)
@@ -129,6 +134,18 @@ class DistrictIndex:
             hits.append(Hit(passage, score * self.priors[i]))
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
+
+
+def _as_the_district(names: tuple[str, ...]) -> Callable[[str], str]:
+    """Policies call their district by name ("Middletown computers", "Marlborough Public
+    Schools employees"); the lexicon knows "district computers". Reading the name as "the
+    district" lets one district-neutral lexicon serve every district. "non-Middletown
+    devices" are the opposite of district devices and keep their name."""
+    if not names:
+        return lambda text: text
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?<!non )(?:{alternatives})\b", re.I)
+    return lambda text: pattern.sub("district", text)
 
 
 MAX_QUOTE = 600

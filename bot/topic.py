@@ -102,9 +102,10 @@ ABOUT_THE_POLICY = re.compile(
     r"\b(?:apply|applies) to (?:me|us|subs|substitutes|student teachers|volunteers)\b|"
     r"\bam i (?:even )?covered\b"
 )
-# A personal account or app on a school computer: the policies' own subject, whatever the
-# errand ("pull up my personal calendar on the school computer").
-PERSONAL_ON_SCHOOL_DEVICE = frozenset({"school_device", "personal_account"})
+# A personal account, app or side business on a school computer: the policies' own subject,
+# whatever the errand ("pull up my personal calendar on the school computer", "answer my
+# shop's customers from my school laptop").
+PERSONAL_USES = frozenset({"personal_account", "commerce"})
 
 GREETING = re.compile(
     r"^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thx|ty|help|"
@@ -183,7 +184,7 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
         # "what's the rule on texting kids?" asks about the policy all the same.
         asks_rule = subject and RULE_WORDS.search(text) and not errand
         return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC
-    if subject or concepts >= PERSONAL_ON_SCHOOL_DEVICE:
+    if subject or ("school_device" in concepts and concepts & PERSONAL_USES):
         return TopicCheck.POLICY
     if concepts & PEOPLE and PERMISSION.search(text) and DEALING.search(text):
         return TopicCheck.POLICY

@@ -534,6 +534,9 @@ Q_PERSONAL_ACCOUNT = rx(
     r"\bfrom my (?:personal|own|private|cell|phone)",
     r"\bmy (?:gmail|yahoo|hotmail|cell)\b",
 )
+# Apps staff pick for themselves, as opposed to a district's own platform or account.
+CONSUMER_APP = (r"(?:insta|instagram|ig|snap|snapchat|fb|facebook|tiktok|twitter|messenger|"
+                r"whatsapp|groupme|discord)")
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
@@ -611,13 +614,29 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(r"^(?!.*\bteam captains\b).*\b(?:all team members|three or more)"),
     ),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
+    # A side business, against "computers and work time are to be used for district business".
+    (
+        rx(
+            r"\bmy (?:own |small |little |side |tutoring |\w+ )?(?:business|shop|store|etsy|"
+            r"side hustle|customers|clients)\b",
+            r"\bon the side\b",
+            r"\bside (?:hustle|gig|job|business)\b",
+        ),
+        rx(r"\bto be used for [\w-]+ business\b"),
+    ),
     (
         # Messaging a student on a social app, when no class or club account is involved.
         rx(
             r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
             r".*\b(?:dm|dms|direct message|message|msg|text|snap|chat)\w*\b[^.?!]{0,40}"
             r"\b(?:on|via|thru|through|from|over) (?:my )?(?:insta|instagram|ig|snap|snapchat|fb|"
-            r"facebook|tiktok|twitter|messenger|whatsapp)\b"
+            r"facebook|tiktok|twitter|messenger|whatsapp|groupme|discord)\b",
+            # "a snapchat group with my whole team", "a groupme for my players"
+            rf"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
+            rf".*\b{CONSUMER_APP} (?:group|chat|gc|group chat|group dm)\b",
+            rf"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
+            rf".*\b(?:a|an|our) {CONSUMER_APP}\b[^.?!]{{0,30}}\b(?:for|with) (?:my |the |our |all )"
+            rf"(?:whole |entire )?(?:team|players|athletes|kids|students|class|squad|roster)\b",
         ),
         rx(
             r"through the district's computer and telephone systems",
@@ -717,10 +736,9 @@ COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         rx(
-            r"\bwhole (?:team|roster|squad)\b",
-            r"\ball (?:my |the )?(?:players|team|athletes)\b",
-            r"\bentire (?:team|roster)\b",
-            r"\bgroup (?:text|chat|message)\b",
+            # …on the district's platform, not on an app of the asker's choosing.
+            rf"^(?!.*\b{CONSUMER_APP}\b).*\b(?:whole (?:team|roster|squad)|all (?:my |the )?"
+            r"(?:players|team|athletes)|entire (?:team|roster)|group (?:text|chat|message))\b",
             r"\btalking points\b",
         ),
         rx(r"all team members", r"three or more", r"mps accepted communication platforms"),
@@ -993,6 +1011,9 @@ def scope_gap(
         and not situation.work_time
         and not S_ALL_TIMES.search(t)
         and not S_AFTER_HOURS.search(t)  # a rule for after hours is about the asker's time
+        # "district computers and work time are for district business": the computers half
+        # still reaches someone on their own time at a school computer.
+        and not (situation.school_device and S_SCHOOL_DEVICE.search(t))
     ):
         match = S_WORK_TIME.search(t)
         if match:
@@ -1115,6 +1136,11 @@ def extended_rule(hit: Hit) -> str:
     return ""
 
 
+# Publishing something, as opposed to keeping or forwarding a copy of it.
+Q_PUBLISHES = rx(
+    r"\b(?:i|to|and|then|gonna|wanna|just|i'?ll|i'?d) (?:\w+ )?(?:post|share|put|upload|repost)"
+    r"\b(?! (?:it|them|this|that) with\b)"
+)
 # Sending something somewhere, where an encryption condition can apply.
 Q_SENDS = rx(r"\b(?:e-?mail|send|sent|sending|fax|forward|attach|upload|share (?:it|them) with)")
 
@@ -1287,7 +1313,7 @@ def _decide(
         # hug): shared words alone must not pick a rule.
         return Decision(
             Verdict.NOT_ADDRESSED,
-            hits[0],
+            _nearest(hits, question_concepts),
             reason="the policy does not speak to this kind of act",
         )
     # "Can the district / the superintendent …?" is answered by what the district may do.
@@ -1383,9 +1409,26 @@ def _decide(
             return Decision.out_of_scope(hit, gap)
     return Decision(
         Verdict.NOT_ADDRESSED,
-        hits[0],
+        _nearest(hits, question_concepts),
         reason="the closest clauses state no rule for this exact act",
     )
+
+
+def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:
+    """The clause to show when none decides: the best-ranked one, unless it is about content
+    the question does not raise ("posting items with sexual content" is not the nearest rule
+    on posting about the spring concert)."""
+    def off_content(hit: Hit) -> bool:
+        about = (hit.passage.own_concepts or hit.passage.concepts) & BANNED_CONTENT
+        # A misconduct rule ("fraternization, including … sexual harassment") is about the
+        # conduct, and often is the nearest clause on students.
+        misconduct = S_MISCONDUCT.search(normalise(hit.passage.text))
+        if about and not about & question_concepts and not misconduct:
+            return True
+        specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
+        return bool(specific) and not specific & question_concepts
+
+    return next((h for h in hits[:6] if not off_content(h)), hits[0])
 
 
 Q_LAPSE = rx(
@@ -1563,6 +1606,7 @@ SPECIFIC_ACTS = frozenset(
         "identity",
         "home_info",
         "commerce",
+        "other_districts",
     }
 )
 
@@ -1581,8 +1625,14 @@ S_MISCONDUCT = rx(
     r"\bobscene",
     r"\bbully",
     r"\bhazing",
+    r"\bviolen",
 )
-MISCONDUCT_CONCEPTS = frozenset({"harassment", "defamation", "sexual", "substances"})
+MISCONDUCT_CONCEPTS = frozenset(
+    {"harassment", "defamation", "sexual", "substances", "alcohol", "drugs"}
+)
+# Content a ban names ("materials of a sexually graphic nature", "drugs and alcohol"): the
+# ban is about that content, not about posting as such.
+BANNED_CONTENT = frozenset({"sexual", "substances", "alcohol", "drugs"})
 
 
 # Closeness with a student that fraternization rules are about: late-night talks, secrets.
@@ -1604,7 +1654,8 @@ def _only_misconduct(hit: Hit, question_concepts: set[str], question: str) -> bo
         normalise(question)
     ):
         return False
-    return bool(S_MISCONDUCT.search(text)) and not (
+    about_content = (hit.passage.own_concepts or hit.passage.concepts) & BANNED_CONTENT
+    return bool(S_MISCONDUCT.search(text) or about_content) and not (
         question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
     )
 
@@ -1714,6 +1765,9 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     if specific and not specific & (acts | question_concepts):
         return False
     if any(act in hit.passage.concepts for act in acts):
+        return True
+    # A rule on what school computers are for speaks to whatever the asker does on one.
+    if "school_device" in question_concepts & hit.passage.own_concepts and not specific:
         return True
     # Only through an equivalent ("go on facebook" meets "social networking sites"): not when
     # the sentence is about another act of its own, such as accepting friends.
@@ -1915,7 +1969,9 @@ def _verdict_from(
     keeps_record = (
         reading.modality == "oblige"
         and S_KEEP_RECORD.match(reading.directed)
-        and "records" not in question_acts  # "can I just delete those convos?" asks about it
+        # "can I just delete those convos?" asks about the record; "can I post screenshots
+        # of her email?" asks about publishing it, which forwarding a copy does not permit.
+        and ("records" not in question_acts or Q_PUBLISHES.search(q))
     )
     if (S_REMEDY.search(normalise(hit.passage.text)) or keeps_record) and not (
         situation.asks_obligation

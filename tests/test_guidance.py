@@ -1787,3 +1787,81 @@ def test_posting_without_ones_identity_is_the_opposite_of_being_honest_about_it(
     answer = assistant.ask(question, "middletown")
     assert answer.verdict in (Verdict.PROHIBITED, Verdict.DISCOURAGED), answer.summary
     assert "identity" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "district", "rule"), [
+    ("honestly the admin team here are clowns, can i say so on my facebook?", "ct-4118",
+     "defamatory statements"),
+    ("the reading program at our school is a total joke and kids are being shortchanged, can i "
+     "post that on fb?", "dudley-charlton", "reflect negatively on the services"),
+])
+def test_running_down_the_school_online_meets_the_rule_on_criticism(
+    assistant: Assistant, question: str, district: str, rule: str
+) -> None:
+    """Staff say "clowns", "a joke", "shortchanged", not "defamatory"; the answer quotes the
+    district's rule on statements about the school, never a ban on sexual content."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
+    assert any(rule in c.quote for c in answer.citations[:3]), answer.summary
+    assert "sexual" not in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("district", ["milton", "ct-4118"])
+def test_a_ban_on_sexual_or_drug_content_does_not_decide_an_unrelated_post(
+    assistant: Assistant, district: str
+) -> None:
+    """"Posting items with sexual content" forbids that content, not posting: a post about the
+    spring concert is not prohibited by it, nor is that ban shown as the nearest clause. A post
+    that is such content ("kinda nsfw") still meets it."""
+    answer = assistant.ask("can i post about the spring concert on my personal facebook?",
+                           district)
+    assert not (answer.verdict == Verdict.PROHIBITED and "sexual" in answer.citations[0].quote)
+    assert not re.search(r"sexual|drugs", answer.citations[0].quote), answer.citations[0].quote
+    racy = assistant.ask("some of my insta pics are kinda nsfw, is that gonna be an issue?",
+                         district)
+    expect(racy, Verdict.PROHIBITED)
+    assert any("sexual" in c.quote for c in racy.citations[:3])
+
+
+@pytest.mark.parametrize("question", [
+    "can i run my tutoring business emails from my district laptop on weekends?",
+    "can i answer my candle business customers from my school laptop on sunday?",
+])
+def test_a_side_business_on_a_school_computer_meets_the_rule_naming_the_districts_computers(
+    assistant: Assistant, question: str
+) -> None:
+    """"Middletown computers … are to be used for Middletown-related business": the district's
+    own name is its computers, a side business is not its business, and the asker's own time
+    does not take the computer out of the rule."""
+    expect(assistant.ask(question, "middletown"), Verdict.PROHIBITED,
+           "Middletown computers and school personnel work time")
+
+
+def test_a_team_group_chat_on_an_app_of_ones_choosing_is_not_the_districts_platform(
+    assistant: Assistant,
+) -> None:
+    """Marlborough sends coaches' messages to the whole team "through MPS accepted
+    communication platforms (for example Talking Points)": the whole team on WhatsApp is not
+    that, the whole team on Talking Points is."""
+    app = assistant.ask("i'm the softball coach, can i set up a whatsapp group chat for the "
+                        "whole team?", "marlborough")
+    assert app.verdict in (Verdict.PROHIBITED, Verdict.CONDITIONAL), app.summary
+    platform = assistant.ask("coach here, can i send one message to all my players through "
+                             "talking points?", "marlborough")
+    assert platform.verdict == Verdict.ALLOWED, platform.summary
+
+
+def test_a_duty_to_forward_copies_does_not_permit_posting_them(assistant: Assistant) -> None:
+    """"The teacher should forward copies of any such emails … to his or her school building
+    principal" is about keeping the record, not a permission to publish a parent's email."""
+    answer = assistant.ask("can i repost a screenshot of a parent's angry email on my twitter?",
+                           "milton")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
+def test_sharing_a_story_of_another_districts_firing_meets_the_rule_on_such_examples(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("read an article about a teacher in another state who was fired over "
+                           "tiktok. can i share it on my fb to warn people?", "milton")
+    expect(answer, Verdict.PROHIBITED, "inappropriate behavior from other districts")
