@@ -1419,14 +1419,19 @@ def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:
     the question does not raise ("posting items with sexual content" is not the nearest rule
     on posting about the spring concert)."""
     def off_content(hit: Hit) -> bool:
-        about = (hit.passage.own_concepts or hit.passage.concepts) & BANNED_CONTENT
+        about = _content_banned(hit)
         # A misconduct rule ("fraternization, including … sexual harassment") is about the
         # conduct, and often is the nearest clause on students.
         misconduct = S_MISCONDUCT.search(normalise(hit.passage.text))
         if about and not about & question_concepts and not misconduct:
             return True
+        # …or about another act (the logo, the union) and sharing nothing with the question
+        # but posting on a site.
         specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
-        return bool(specific) and not specific & question_concepts
+        shared = hit.passage.concepts & question_concepts
+        return bool(specific) and not specific & question_concepts and shared <= (
+            GENERIC_ACTS | MEDIA
+        )
 
     return next((h for h in hits[:6] if not off_content(h)), hits[0])
 
@@ -1635,6 +1640,13 @@ MISCONDUCT_CONCEPTS = frozenset(
 BANNED_CONTENT = frozenset({"sexual", "substances", "alcohol", "drugs"})
 
 
+def _content_banned(hit: Hit) -> frozenset[str]:
+    """The content a rule on posting names ("posting items with sexual content"). A rule on
+    conduct ("shall not date … or enter into a sexual relationship") names none."""
+    own = hit.passage.own_concepts or hit.passage.concepts
+    return own & BANNED_CONTENT if own & {"post", "photo"} else frozenset()
+
+
 # Closeness with a student that fraternization rules are about: late-night talks, secrets.
 Q_TOO_CLOSE = rx(
     r"\blate at ni(?:ght|te)\b",
@@ -1654,8 +1666,7 @@ def _only_misconduct(hit: Hit, question_concepts: set[str], question: str) -> bo
         normalise(question)
     ):
         return False
-    about_content = (hit.passage.own_concepts or hit.passage.concepts) & BANNED_CONTENT
-    return bool(S_MISCONDUCT.search(text) or about_content) and not (
+    return bool(S_MISCONDUCT.search(text) or _content_banned(hit)) and not (
         question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
     )
 
