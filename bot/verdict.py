@@ -1249,6 +1249,8 @@ def _sensitive_content(
     the district ("can they discipline me?") is not a permission to the asker."""
     governing = decision.governing
     sensitive = question_concepts & SENSITIVE
+    if "boundaries" in question_concepts and Q_TOO_CLOSE.search(normalise(question)):
+        sensitive |= {"boundaries"}  # a crush, a date: a permission of the site says nothing
     if governing is None or not sensitive or sensitive & governing.passage.concepts:
         return None
     if situation.parent or read_hit(governing).modality == "power":
@@ -1308,7 +1310,9 @@ def _decide(
     top = (eligible or hits)[0].score
     candidates = [h for h in (eligible or hits)[:6] if h.score >= 0.5 * top]
     acts = question_concepts & ACT_CONCEPTS
-    if not acts and not question_concepts & (TOPICAL | SPECIFIC_ACTS | DISTRICT_ACTS | MEDIA):
+    if not acts and not question_concepts & (
+        TOPICAL | SPECIFIC_ACTS | DISTRICT_ACTS | MEDIA | {"boundaries"}
+    ):
         # Nothing the question asks about is a subject of these policies (a ride home, a
         # hug): shared words alone must not pick a rule.
         return Decision(
@@ -1652,6 +1656,7 @@ Q_TOO_CLOSE = rx(
     r"\blate at ni(?:ght|te)\b",
     r"\b(?:til|till|until) (?:like )?(?:midnight|\d+ ?am)\b",
     r"\bdating\b",
+    r"\bcrush(?:es|ing)? on\b",
     r"\bhang(?:ing)? out\b",
     r"\bonly one (?:s?he|they) (?:can )?talks? to\b",
     r"\bour (?:little )?secret\b",

@@ -1865,3 +1865,13 @@ def test_sharing_a_story_of_another_districts_firing_meets_the_rule_on_such_exam
     answer = assistant.ask("read an article about a teacher in another state who was fired over "
                            "tiktok. can i share it on my fb to warn people?", "milton")
     expect(answer, Verdict.PROHIBITED, "inappropriate behavior from other districts")
+
+
+def test_a_permission_of_the_site_does_not_settle_closeness_with_a_student(
+    assistant: Assistant,
+) -> None:
+    """"Nothing in this policy prohibits … using educational websites" is about the site; a
+    student's crush carried on there meets the rule against fraternization."""
+    answer = assistant.ask("a student has a crush on me and keeps messaging me on google "
+                           "classroom, ok to respond?", "middletown")
+    expect(answer, Verdict.PROHIBITED, "Fraternization")

@@ -387,6 +387,16 @@ def test_two_policies_each_cited_for_their_own_question(two_policies, capsys):
     assert privacy["citations"][0]["policy"] == "4118.51/4218.51"
 
 
+def test_a_rule_against_dating_students_answers_a_question_about_dating_one(
+    two_policies, capsys
+):
+    """No act the verdict knows (posting, messaging) is named, but the question is the very
+    subject of "shall not date, court, or enter into a romantic … relationship"."""
+    dating = ask(two_policies, capsys, "Can I date a student?", "ct-two")
+    assert dating["verdict"] == "prohibited", dating["summary"]
+    assert "shall not date" in dating["citations"][0]["quote"]
+
+
 def test_cross_reference_notes(two_policies, capsys):
     root, index = two_policies
     assistant = Assistant.load(root, index)
