@@ -1875,3 +1875,19 @@ def test_a_permission_of_the_site_does_not_settle_closeness_with_a_student(
     answer = assistant.ask("a student has a crush on me and keeps messaging me on google "
                            "classroom, ok to respond?", "middletown")
     expect(answer, Verdict.PROHIBITED, "Fraternization")
+
+
+@pytest.mark.parametrize(("question", "district", "rule"), [
+    ("im writing an op-ed for the local paper about school funding and want to sign it as a "
+     "teacher at our high school. anything i need to do?", "ct-4118",
+     "views expressed are their own"),
+    ("can i mention the school i work at in my personal blog?", "milton",
+     "communicating as an employee of the district"),
+])
+def test_naming_ones_school_in_what_one_writes_meets_the_rule_on_disclaimers(
+    assistant: Assistant, question: str, district: str, rule: str
+) -> None:
+    """"Sign it as a teacher at our high school", "mention the school I work at": the asker
+    identifies as an employee, which these policies allow with a disclaimer."""
+    answer = assistant.ask(question, district)
+    expect(answer, Verdict.CONDITIONAL, rule)
