@@ -119,6 +119,8 @@ ENCOURAGE = rx(
     r"\bmake sure\b",
     r"\burged to\b",
     r"\bis recommended\b",
+    # "should exercise care in setting appropriate boundaries": care asked for, not a rule
+    r"\bexercise (?:care|caution)\b",
 )
 # "requires the principal's approval", "requires written parental consent": a duty (the
 # act needs it) and its condition (get it) at once.

@@ -673,9 +673,16 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         rx(
-            r"\bsame account\b", r"\bone account\b", r"\bcombine", r"\bmerge", r"\bturn my personal"
+            r"\bsame account\b", r"\bone (?:account|acct|insta|fb|page)\b", r"\bcombine",
+            r"\bmerge", r"\bturn my personal", r"\bmix(?:ed|ing)?\b",
+            r"\binstead of (?:making|creating|starting|setting up|opening|having) (?:a |an )?"
+            r"(?:separate|new|whole new|second|class|classroom|school|professional)\b",
+            r"\b(?:use|using|post\w* (?:from|on)) my (?:own |regular |personal |main )"
+            r"(?:insta\w*|ig|fb|facebook|twitter|tiktok|page|account|acct)\b[^.?!]{0,20}"
+            r"\bfor (?:my )?(?:class|classroom|school|team|club)\b",
         ),
-        rx(r"\bseparate\b"),
+        rx(r"\bseparate\b", r"\bboundar(?:y|ies) (?:line )?between\b", r"\bline between\b",
+           r"\bblurred\b"),
     ),
 ]
 # The asker's case is what a prohibition is *not* about (school email vs. personal email):
@@ -945,6 +952,7 @@ ACT_CONCEPTS = frozenset(
         "access",
         "disclose",
         "home_info",
+        "separate_accounts",
     }
 )
 
@@ -1774,8 +1782,10 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
     specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
     # "Use a professional email address for the class account": an address to sign up with,
     # not home information, when the question is about signing an account up by email.
-    if specific == {"home_info"} and {"email", "class_account"} <= question_concepts & (
-        hit.passage.concepts
+    # Likewise for keeping that presence apart from a personal one.
+    shared = question_concepts & hit.passage.concepts
+    if specific == {"home_info"} and (
+        {"email", "class_account"} <= shared or "separate_accounts" in shared
     ):
         specific = set()
     if specific and not specific & (acts | question_concepts):

@@ -1891,3 +1891,19 @@ def test_naming_ones_school_in_what_one_writes_meets_the_rule_on_disclaimers(
     identifies as an employee, which these policies allow with a disclaimer."""
     answer = assistant.ask(question, district)
     expect(answer, Verdict.CONDITIONAL, rule)
+
+
+def test_one_account_for_personal_and_class_use_meets_the_rules_on_keeping_them_apart(
+    assistant: Assistant,
+) -> None:
+    """Marlborough's professional presence "should be completely separate from any personal
+    social media presence"; Connecticut asks staff to "exercise care in setting appropriate
+    boundaries between their personal and public online behavior", which is advice, so
+    mixing the two is discouraged there, not forbidden."""
+    marlborough = assistant.ask("can I just use my personal insta for class stuff too instead "
+                                "of making a separate class account?", "marlborough")
+    assert marlborough.verdict == Verdict.PROHIBITED, marlborough.summary
+    assert any("separate" in c.quote for c in marlborough.citations[:3])
+    connecticut = assistant.ask("i use one insta for my personal pics and my classroom stuff, "
+                                "is that ok?", "ct-4118")
+    expect(connecticut, Verdict.DISCOURAGED, "exercise care in setting appropriate boundaries")
