@@ -537,6 +537,8 @@ Q_PERSONAL_ACCOUNT = rx(
 # Apps staff pick for themselves, as opposed to a district's own platform or account.
 CONSUMER_APP = (r"(?:insta|instagram|ig|snap|snapchat|fb|facebook|tiktok|twitter|messenger|"
                 r"whatsapp|groupme|discord)")
+# …used with no class, club or team account in the question.
+_NO_SCHOOL_ACCOUNT = r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
@@ -627,16 +629,13 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         # Messaging a student on a social app, when no class or club account is involved.
         rx(
-            r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
-            r".*\b(?:dm|dms|direct message|message|msg|text|snap|chat)\w*\b[^.?!]{0,40}"
-            r"\b(?:on|via|thru|through|from|over) (?:my )?(?:insta|instagram|ig|snap|snapchat|fb|"
-            r"facebook|tiktok|twitter|messenger|whatsapp|groupme|discord)\b",
+            rf"{_NO_SCHOOL_ACCOUNT}.*\b(?:dm|dms|direct message|message|msg|text|snap|chat)\w*\b"
+            rf"[^.?!]{{0,40}}\b(?:on|via|thru|through|from|over) (?:my )?{CONSUMER_APP}\b",
             # "a snapchat group with my whole team", "a groupme for my players"
-            rf"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
-            rf".*\b{CONSUMER_APP} (?:group|chat|gc|group chat|group dm)\b",
-            rf"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
-            rf".*\b(?:a|an|our) {CONSUMER_APP}\b[^.?!]{{0,30}}\b(?:for|with) (?:my |the |our |all )"
-            rf"(?:whole |entire )?(?:team|players|athletes|kids|students|class|squad|roster)\b",
+            rf"{_NO_SCHOOL_ACCOUNT}.*\b{CONSUMER_APP} (?:group|chat|gc|group chat|group dm)\b",
+            rf"{_NO_SCHOOL_ACCOUNT}.*\b(?:a|an|our) {CONSUMER_APP}\b[^.?!]{{0,30}}\b(?:for|with) "
+            r"(?:my |the |our |all )(?:whole |entire )?"
+            r"(?:team|players|athletes|kids|students|class|squad|roster)\b",
         ),
         rx(
             r"through the district's computer and telephone systems",
