@@ -160,7 +160,8 @@ class Assistant:
         if previous and previous.question and _is_follow_up(text):
             query = f"{previous.question} {text}"
         topic = classify_topic(query, self.lexicon)
-        if topic is not TopicCheck.POLICY and not asks_coverage(query):
+        about_coverage = asks_coverage(query)
+        if topic is not TopicCheck.POLICY and not about_coverage:
             answer = self.help_answer(
                 district.id,
                 summary=None if topic is TopicCheck.GREETING else (
@@ -174,7 +175,7 @@ class Assistant:
 
         ranked = self._rank(query, text, district.id)
         concepts = set(self.lexicon.concepts(query, question=True))
-        covers = self._coverage(query, district.id)
+        covers = self._coverage(query, district.id) if about_coverage else None
         decision = (covers and coverage_decision(covers, bool(concepts & ACT_CONCEPTS))) or decide(
             ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts, MIN_SCORE)
         citations = self._citations(decision.governing, ranked.hits, district)
@@ -221,9 +222,10 @@ class Assistant:
         return _Ranked(hits, Situation.of(question))
 
     def _coverage(self, question: str, district_id: str) -> Coverage | None:
-        """ "Does this policy apply to me?" is answered by the policy's scope sentence."""
+        """ "Does this policy apply to me?" is answered by the policy's scope sentence (the
+        caller has checked that the question asks it)."""
         scope = self._scopes[district_id]
-        if scope is None or not asks_coverage(question):
+        if scope is None:
             return None
         return coverage(question, scope)
 

@@ -125,7 +125,6 @@ ERRANDS = re.compile(
     r"extension|(?:i'?m|i am|i'?ll be) out sick|call(?:ing)? (?:in|out) sick|"
     r"(?:get|find|request) a sub|"
     r"sub (?:coordinator|office|line|system|finder)|"
-
     r"cover (?:my|a|the) (?:class|duty|lunch duty|recess duty))\b"
 )
 # Asking the assistant to do a task rather than asking about a rule.

@@ -895,7 +895,6 @@ def _break_time_only(hit: Hit, situation: Situation, question: str) -> bool:
     )
 
 
-
 Q_SCHOOL_PROJECT = rx(
     r"\bproject\b",
     r"\bclass (?:acct|account|page|insta|twitter|blog)",
@@ -1167,7 +1166,6 @@ def effective_conditions(conds: set[str], situation: Situation, question: str) -
     return conds
 
 
-
 CONSEQUENCE = re.compile(r"^\W*(?:as such|therefore|thus|accordingly)\b", re.I)
 
 
@@ -1347,7 +1345,7 @@ def _decide(
     # The policy naming the asker's exact case as allowed ("…or to team captains") settles it.
     # Such a sentence is short and shares few words with the question, so it is looked for a
     # little further down than the candidates.
-    for hit in candidates + [h for h in hits[:16] if h not in candidates]:
+    for hit in candidates + [h for h in hits[:DECIDING_HITS] if h not in candidates]:
         reading = read_hit(hit)
         if reading.modality == "none" and not S_OWN_FAMILY.search(normalise(hit.passage.text)):
             continue
@@ -1405,8 +1403,8 @@ def _decide(
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
             continue
-        stricter = _stricter(verdict, hit, candidates, hits[:16], situation, question, acts,
-                             question_concepts)
+        stricter = _stricter(verdict, hit, candidates, hits[:DECIDING_HITS], situation, question,
+                             acts, question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
         return stricter or Decision(verdict, hit, conditions=conditions)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
@@ -1591,7 +1589,7 @@ def _emergency_exception(
     reasonable method of communication") decides it, not general advice on phones. It
     shares few words with the question ("confidential matter"), so it is looked for further
     down than the candidates."""
-    for hit in hits[:16]:
+    for hit in hits[:DECIDING_HITS]:
         reading = read_hit(hit)
         if "emergency" not in reading.conditions or not _speaks_to(acts, hit, question_concepts):
             continue
