@@ -763,6 +763,28 @@ COMPLIANCE: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(r"\bapproval\b", r"\bpermission\b"),
     ),
 ]
+# A rule that also names the platform ("…through MPS accepted communication platforms") is
+# met only when the asker uses one: a group text from a personal phone reaches the whole team
+# but not by the district's channel.
+S_NAMES_PLATFORM = rx(r"\baccepted communication platforms?\b")
+Q_SCHOOL_PLATFORM = rx(
+    Q_SCHOOL_CHANNEL.pattern,
+    r"\btalking points\b",
+    r"\bparent ?square\b",
+    r"\bremind (?:app|\.com)\b",
+    r"\b(?:district|school|mps)(?:-| )(?:approved|accepted|provided|run|official) "
+    r"(?:app|platform|system)s?\b",
+)
+
+
+def _complies(question: str, rule_text: str) -> bool:
+    """The asker describes doing everything the rule requires."""
+    if S_NAMES_PLATFORM.search(normalise(rule_text)) and not Q_SCHOOL_PLATFORM.search(
+        normalise(question)
+    ):
+        return False
+    return _pairs_match(COMPLIANCE, question, rule_text)
+
 
 # The policy names the asker's exact case as an allowed alternative or exception.
 S_OWN_FAMILY = rx(
@@ -1382,7 +1404,7 @@ def _decide(
         if (
             reading.modality == "prohibit"
             and _pairs_match(OUTSIDE, question, rule)
-            and not _pairs_match(COMPLIANCE, question, rule)
+            and not _complies(question, rule)
         ):
             continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, rule, question, hit.passage.quote)
@@ -1983,7 +2005,7 @@ def _verdict_from(
     if (
         reading.modality in ("prohibit", "oblige", "permit")
         and not opposite
-        and _pairs_match(COMPLIANCE, question, text)
+        and _complies(question, text)
         and not situation.asks_obligation
     ):
         return Verdict.ALLOWED

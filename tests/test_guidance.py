@@ -1907,3 +1907,38 @@ def test_one_account_for_personal_and_class_use_meets_the_rules_on_keeping_them_
     connecticut = assistant.ask("i use one insta for my personal pics and my classroom stuff, "
                                 "is that ok?", "ct-4118")
     expect(connecticut, Verdict.DISCOURAGED, "exercise care in setting appropriate boundaries")
+
+
+def test_a_group_message_off_the_districts_platform_meets_only_half_the_coaches_rule(
+    assistant: Assistant,
+) -> None:
+    """Marlborough's coaches write to "all team members … through MPS accepted communication
+    platforms": a group text to the whole roster meets the first condition, not the second,
+    so the answer is conditional and names the platform; on Talking Points it is allowed."""
+    group_text = assistant.ask("can i shoot a group text to my entire roster about the bus "
+                               "leaving early?", "marlborough")
+    assert group_text.verdict == Verdict.CONDITIONAL, group_text.summary
+    assert any("accepted communication platforms" in c for c in group_text.conditions)
+    platform = assistant.ask("can i shoot a message to my entire roster on talking points about "
+                             "the bus leaving early?", "marlborough")
+    assert platform.verdict == Verdict.ALLOWED, platform.summary
+
+
+def test_numbers_in_a_post_are_not_phone_numbers(assistant: Assistant) -> None:
+    """"Link where I got the enrollment numbers" asks about sources, not the ban on listing
+    telephone numbers."""
+    answer = assistant.ask("do i have to link where i got the enrollment numbers in my blog "
+                           "post?", "middletown")
+    quotes = [c.quote for c in answer.citations[:3]]
+    assert any("Cite and link sources" in q for q in quotes), quotes
+    assert not any("telephone numbers" in q for q in quotes), quotes
+
+
+def test_am_i_allowed_to_is_not_a_question_about_approval(assistant: Assistant) -> None:
+    """Every question asks whether it is "allowed": that is no sign the asker is thinking of
+    approval or consent, so the nearest clause for a student's request is the one about
+    communication directed to students, not one that merely mentions consent."""
+    answer = assistant.ask("one of my 8th graders sent me a friend request on fb. am i allowed "
+                           "to accept it?", "ct-4118")
+    quotes = [c.quote for c in answer.citations[:3]]
+    assert any("directed and/or available to students" in q for q in quotes), quotes
