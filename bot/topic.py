@@ -38,6 +38,7 @@ SUBJECT_CONCEPTS = frozenset(
         "confidential",
         "student_info",
         "home_info",
+        "give_number",
         "class_account",
         "union",
         "public_concern",
@@ -59,7 +60,7 @@ SUBJECT_CONCEPTS = frozenset(
 STRONG_SUBJECTS = frozenset({
     "social", "friend", "post", "photo", "logo", "tagging", "sexual", "substances",
     "harassment", "union", "public_concern", "class_account", "student_info", "home_info",
-    "streaming", "copyright", "boundaries", "disclose", "inappropriate_sites",
+    "give_number", "streaming", "copyright", "boundaries", "disclose", "inappropriate_sites",
     "comment_moderation", "encryption", "defamation",
 })
 

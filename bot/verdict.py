@@ -972,6 +972,7 @@ ACT_CONCEPTS = frozenset(
         "access",
         "disclose",
         "home_info",
+        "give_number",
         "separate_accounts",
     }
 )
@@ -1641,6 +1642,7 @@ SPECIFIC_ACTS = frozenset(
         "privacy_settings",
         "identity",
         "home_info",
+        "give_number",
         "commerce",
         "other_districts",
     }
@@ -1796,6 +1798,9 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return False  # rules for coaches and their team members
     if not acts:
         return True
+    if "give_number" in acts:
+        # Giving a student one's number is not listing it where anyone can see it.
+        acts, question_concepts = acts - {"home_info"}, question_concepts - {"home_info"}
     if hit.passage.concepts & question_concepts & TOPICAL:
         return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS

@@ -1942,3 +1942,20 @@ def test_am_i_allowed_to_is_not_a_question_about_approval(assistant: Assistant) 
                            "to accept it?", "ct-4118")
     quotes = [c.quote for c in answer.citations[:3]]
     assert any("directed and/or available to students" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize(("district", "verdict", "rule"), [
+    ("milton", Verdict.CONDITIONAL, "will not give out their private cell phone"),
+    ("marlborough", Verdict.CONDITIONAL, "Providing students with home telephone numbers"),
+    # "Don't list home addresses or telephone numbers" is about what a profile shows.
+    ("middletown", Verdict.NOT_ADDRESSED, ""),
+])
+def test_giving_students_ones_number_is_not_listing_it_on_a_profile(
+    assistant: Assistant, district: str, verdict: Verdict, rule: str
+) -> None:
+    """Students begging for a teacher's number meet the rules on giving it out (with the
+    district's approval), not the advice against listing one's number where anyone can see."""
+    answer = assistant.ask("the kids on my robotics team keep begging for my number for the "
+                           "tournament, ok to give it out?", district)
+    expect(answer, verdict, rule)
+    assert not any("Don’t list home addresses" in c.quote for c in answer.citations[:1])
