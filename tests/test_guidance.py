@@ -1959,3 +1959,16 @@ def test_giving_students_ones_number_is_not_listing_it_on_a_profile(
                            "tournament, ok to give it out?", district)
     expect(answer, verdict, rule)
     assert not any("Don’t list home addresses" in c.quote for c in answer.citations[:1])
+
+
+@pytest.mark.parametrize("question", [
+    "so annoyed at the board, gonna blast them on fb later. thoughts?",
+    "im furious about the new bell schedule, thinking about going off about it on twitter "
+    "tonight. smart?",
+])
+def test_going_off_on_a_site_in_anger_is_posting_in_the_heat_of_the_moment(
+    assistant: Assistant, question: str
+) -> None:
+    """"Blast them on fb", "go off about it on twitter": saying something on a site is posting
+    it, and "annoyed" is the anger Middletown's advice is about."""
+    expect(assistant.ask(question, "middletown"), Verdict.DISCOURAGED, "wise to delay posting")
