@@ -1419,9 +1419,13 @@ def _decide(
             or _other_exception(reading, hit, situation, question_concepts)
         ):
             continue
-        if gap:
+        if gap and not _rule_for_the_askers_people(
+            hit, candidates, situation, question, acts, question_concepts
+        ):
             return Decision.out_of_scope(*_sharper_gap(hit, gap, hits[:10], situation, question,
                                                        acts, question_concepts))
+        if gap:
+            continue
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
@@ -1443,6 +1447,30 @@ def _decide(
         Verdict.NOT_ADDRESSED,
         _nearest(hits, question_concepts),
         reason="the closest clauses state no rule for this exact act",
+    )
+
+
+# People a question may be about whom a rule on students leaves out.
+OTHER_PEOPLE = frozenset({"parent", "colleague", "former"})
+
+
+def _rule_for_the_askers_people(
+    hit: Hit, candidates: list[Hit], situation: Situation, question: str, acts: set[str],
+    question_concepts: set[str],
+) -> bool:
+    """A rule further down names the people the asker deals with ("connecting with the
+    parents … of current students"), so the student rule's scope does not end the search."""
+    people = question_concepts & OTHER_PEOPLE
+    later = candidates[candidates.index(hit) + 1 :] if hit in candidates else []
+    class_account = Q_CLASS_ACCOUNT.search(Q_NOT_CLASS_ACCOUNT.sub("", normalise(question)))
+    return any(
+        people & other.passage.own_concepts
+        and read_hit(other).modality not in ("none", "power")
+        # …on the asker's side: not a rule for the class account they are not asking about.
+        and (class_account or not S_EDU_ACCOUNT.search(normalise(_rule_text(other))))
+        and _speaks_to(acts, other, question_concepts)
+        and not scope_gap(situation, _rule_text(other), question, other.passage.quote)
+        for other in later
     )
 
 

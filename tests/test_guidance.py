@@ -1972,3 +1972,17 @@ def test_going_off_on_a_site_in_anger_is_posting_in_the_heat_of_the_moment(
     """"Blast them on fb", "go off about it on twitter": saying something on a site is posting
     it, and "annoyed" is the anger Middletown's advice is about."""
     expect(assistant.ask(question, "middletown"), Verdict.DISCOURAGED, "wise to delay posting")
+
+
+def test_a_rule_on_students_does_not_hide_the_rule_on_their_parents(tmp_path: Path) -> None:
+    """The friending rule covers students; a parent's friend request is answered by the
+    sentence on connecting with parents further down, not by the students rule's limit."""
+    district = make_district(tmp_path, HEADER + (
+        "A. Personal accounts\n1. Staff members shall not send or accept friend requests, "
+        "follow requests or similar connection requests involving a current student on a "
+        "personal social media account. Connecting with the parents or guardians of current "
+        "students is discouraged.\n"
+    ))
+    answer = district.ask("one of my 2nd grade dads sent me a friend request, he coaches my "
+                          "son's soccer team. accept?", "springfield")
+    expect(answer, Verdict.DISCOURAGED, "parents or guardians of current students")
