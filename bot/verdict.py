@@ -923,6 +923,10 @@ Q_SCHOOL_PROJECT = rx(
     r"\blibrary (?:insta|account|page|twitter)",
     r"\bschool (?:acct|account|page)",
     r"\bscience fair\b",
+    # Schoolwork: "live tweet with an author for our unit", "as part of the lesson".
+    r"\bfor (?:our|my|the|a|this) (?:\w+ )?(?:unit|lesson|assignment|class activity)\b",
+    r"\b(?:class|school) assignment\b",
+    r"\bas part of (?:the|a|our|my) (?:\w+ )?(?:lesson|unit|class|curriculum)\b",
 )
 # "Approval to create a class account" is a hurdle for making the account, not for each
 # post on one that exists.

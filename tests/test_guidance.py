@@ -1986,3 +1986,15 @@ def test_a_rule_on_students_does_not_hide_the_rule_on_their_parents(tmp_path: Pa
     answer = district.ask("one of my 2nd grade dads sent me a friend request, he coaches my "
                           "son's soccer team. accept?", "springfield")
     expect(answer, Verdict.DISCOURAGED, "parents or guardians of current students")
+
+
+def test_posting_at_school_as_part_of_a_lesson_is_the_school_project_exception(
+    assistant: Assistant,
+) -> None:
+    """Connecticut bans status updates during working time "unless it involves a school
+    project", with the superintendent's approval: a lesson or unit is such schoolwork."""
+    answer = assistant.ask("my civics kids are doing a twitter q&a with our state rep as part "
+                           "of the lesson in 3rd period. can i post during school for that?",
+                           "ct-4118")
+    expect(answer, Verdict.CONDITIONAL, "unless it involves a school project")
+    assert any("Superintendent" in c for c in answer.conditions), answer.conditions
