@@ -1998,3 +1998,16 @@ def test_posting_at_school_as_part_of_a_lesson_is_the_school_project_exception(
                            "ct-4118")
     expect(answer, Verdict.CONDITIONAL, "unless it involves a school project")
     assert any("Superintendent" in c for c in answer.conditions), answer.conditions
+
+
+@pytest.mark.parametrize("question", [
+    "can i put up which students haven't turned in their permission slips on our class page?",
+    "parents on our class page keep asking, can i post a list of the kids who are failing?",
+])
+def test_naming_which_students_are_behind_is_student_information(
+    assistant: Assistant, question: str
+) -> None:
+    """Which students owe work or are failing is information about students, which Milton's
+    class accounts may not carry."""
+    expect(assistant.ask(question, "milton"), Verdict.PROHIBITED,
+           "may not post confidential student information")
