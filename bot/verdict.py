@@ -1423,13 +1423,12 @@ def _decide(
             or _other_exception(reading, hit, situation, question_concepts)
         ):
             continue
-        if gap and not _rule_for_the_askers_people(
-            hit, candidates, situation, question, acts, question_concepts
-        ):
+        if gap:
+            if _rule_for_the_askers_people(hit, candidates, situation, question, acts,
+                                           question_concepts):
+                continue  # a rule further down names the people the asker deals with
             return Decision.out_of_scope(*_sharper_gap(hit, gap, hits[:10], situation, question,
                                                        acts, question_concepts))
-        if gap:
-            continue
         directs = _directs_the_act(reading, acts, concepts_of)
         verdict = _verdict_from(reading, situation, question, hit, directs, acts)
         if verdict is None:
