@@ -495,6 +495,13 @@ S_SCHOOL_ACCOUNTS_SUBJECT = rx(
 Q_NOT_CLASS_ACCOUNT = rx(
     r"\b(?:not|never) (?:on )?(?:the|our|my|a) (?:class|classroom|school|team|club)(?:'s)? \w+"
 )
+
+
+def _names_class_account(q: str) -> bool:
+    """The (normalised) question names a class account it does not rule out."""
+    return bool(Q_CLASS_ACCOUNT.search(Q_NOT_CLASS_ACCOUNT.sub("", q)))
+
+
 # A personal social-media account (not a personal phone or email, as Q_PERSONAL_ACCOUNT has).
 Q_PERSONAL_SOCIAL = rx(
     r"\bpersonal (?:account|acct|fb|facebook|insta|ig|instagram|page|twitter|tiktok|social|blog)",
@@ -1056,7 +1063,7 @@ def scope_gap(
     if (
         question
         and S_EDU_ACCOUNT.search(t)
-        and not Q_CLASS_ACCOUNT.search(Q_NOT_CLASS_ACCOUNT.sub("", q))  # "…not the class page"
+        and not _names_class_account(q)  # "…not the class page"
         and (
             # Someone who is not a student asking to connect to a personal account: rules on
             # whom the educational account may friend, or that it alone carries messages to
@@ -1088,8 +1095,7 @@ ELSEWHERE_GAPS: list[
         "a school or class account",
     ),
     (
-        lambda q: bool(Q_PERSONAL_SOCIAL.search(q) and not Q_CLASS_ACCOUNT.search(
-            Q_NOT_CLASS_ACCOUNT.sub("", q))),
+        lambda q: bool(Q_PERSONAL_SOCIAL.search(q)) and not _names_class_account(q),
         S_SCHOOL_ACCOUNTS_SUBJECT,
         None,
         "your personal account",
@@ -1465,7 +1471,7 @@ def _rule_for_the_askers_people(
     parents … of current students"), so the student rule's scope does not end the search."""
     people = question_concepts & OTHER_PEOPLE
     later = candidates[candidates.index(hit) + 1 :] if hit in candidates else []
-    class_account = Q_CLASS_ACCOUNT.search(Q_NOT_CLASS_ACCOUNT.sub("", normalise(question)))
+    class_account = _names_class_account(normalise(question))
     return any(
         people & other.passage.own_concepts
         and read_hit(other).modality not in ("none", "power")
