@@ -45,6 +45,12 @@ class Passage:
     # Public Records Law") does not make the sentence about the neighbour's subject.
     own_concepts: frozenset[str] = frozenset()
 
+    @property
+    def sentence_concepts(self) -> frozenset[str]:
+        """What the sentence itself is about; the quote's concepts when the sentence alone
+        names none."""
+        return self.own_concepts or self.concepts
+
 
 @dataclass
 class Hit:

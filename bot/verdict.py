@@ -1496,7 +1496,7 @@ def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:
             return True
         # …or about another act (the logo, the union) and sharing nothing with the question
         # but posting on a site.
-        specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
+        specific = hit.passage.sentence_concepts & SPECIFIC_ACTS
         shared = hit.passage.concepts & question_concepts
         return bool(specific) and not specific & question_concepts and shared <= (
             GENERIC_ACTS | MEDIA
@@ -1713,7 +1713,7 @@ BANNED_CONTENT = frozenset({"sexual", "substances", "alcohol", "drugs"})
 def _content_banned(hit: Hit) -> frozenset[str]:
     """The content a rule on posting names ("posting items with sexual content"). A rule on
     conduct ("shall not date … or enter into a sexual relationship") names none."""
-    own = hit.passage.own_concepts or hit.passage.concepts
+    own = hit.passage.sentence_concepts
     return own & BANNED_CONTENT if own & {"post", "photo"} else frozenset()
 
 
@@ -1840,7 +1840,7 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         acts, question_concepts = acts - {"home_info"}, question_concepts - {"home_info"}
     if hit.passage.concepts & question_concepts & TOPICAL:
         return True  # same subject (alcohol, confidential matters…) whatever the verb
-    specific = (hit.passage.own_concepts or hit.passage.concepts) & SPECIFIC_ACTS
+    specific = hit.passage.sentence_concepts & SPECIFIC_ACTS
     # "Use a professional email address for the class account": an address to sign up with,
     # not home information, when the question is about signing an account up by email.
     # Likewise for keeping that presence apart from a personal one.
@@ -1858,7 +1858,7 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return True
     # Only through an equivalent ("go on facebook" meets "social networking sites"): not when
     # the sentence is about another act of its own, such as accepting friends.
-    if (hit.passage.own_concepts or hit.passage.concepts) & ACT_CONCEPTS - GENERIC_ACTS - acts:
+    if hit.passage.sentence_concepts & ACT_CONCEPTS - GENERIC_ACTS - acts:
         return False
     return any(ACT_EQUIVALENTS.get(act, {act}) & hit.passage.concepts for act in acts)
 
