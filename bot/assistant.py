@@ -10,6 +10,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bot.answer import Answer, Citation, Comparison, Turn, Verdict
@@ -24,7 +25,7 @@ from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import Snapshot, SQLiteStore, index_path
 from bot.topic import TopicCheck, classify_topic
-from bot.verdict import ACT_CONCEPTS, Situation, decide, extended_rule
+from bot.verdict import ACT_CONCEPTS, Situation, askers_concepts, decide, extended_rule
 
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 1.0
@@ -174,7 +175,7 @@ class Assistant:
             return answer
 
         ranked = self._rank(query, text, district.id)
-        concepts = set(self.lexicon.concepts(query, question=True))
+        concepts = askers_concepts(query, partial(self.lexicon.concepts, question=True))
         covers = self._coverage(query, district.id) if about_coverage else None
         decision = (covers and coverage_decision(covers, bool(concepts & ACT_CONCEPTS))) or decide(
             ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts, MIN_SCORE)

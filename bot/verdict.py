@@ -322,6 +322,7 @@ class Situation:
     condition_absent: bool = False
     asks_obligation: bool = False
     about_district: bool = False  # "can the district / admin / the superintendent …?"
+    done_to_me: bool = False  # "a coworker tagged me in…": someone else's deed
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -348,6 +349,24 @@ Q_ABOUT_DISTRICT = rx(
     r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
 )
 
+# Something someone else did to the asker ("a coworker tagged me in a pic from the bar", "a
+# parent posted a video of me at practice", "a kid made a tiktok making fun of me"). It is
+# what the question is about, not an act of the asker's, so the policy's rules on posting do
+# not answer it. A subject "I" makes it the asker's own act ("i posted a pic of me and…").
+_NOT_ME = r"(?<!\bi )(?<!\bi just )(?<!\bi already )(?<!\bi have )(?<!\bi've )(?<!\bwe )"
+Q_DONE_TO_ME = rx(
+    rf"{_NOT_ME}\b(?:tag(?:s|ged|ging)|mention(?:s|ed|ing)|call(?:s|ed|ing) me out|"
+    r"call(?:s|ed|ing) out|roast(?:s|ed|ing)|screenshot(?:s|ted|ting)|film(?:s|ed|ing)|"
+    r"record(?:s|ed|ing)|trash(?:es|ed|ing)|bash(?:es|ed|ing)) me\b[^.?!,;]*",
+    rf"{_NOT_ME}\b(?:posted|posts|(?:is|was|keeps|been) posting|shared|shares|uploaded|uploads|"
+    r"put up|puts up|made|makes|(?:is|was) making|created|wrote|writes|reposted|retweeted|"
+    r"spread|sent around)\b[^.?!,;]{0,50}?\b(?:of|about|mocking|with|tagging) me\b[^.?!,;]*",
+    # …and what the asker would have them do about it: "can i make her untag me"
+    r"\b(?:make|ask|get|have|tell) (?:her|him|them|the \w+|my \w+)(?: to)? (?:untag|take (?:it |"
+    r"that |them |those |the \w+ )?down|remove|delete)\w*(?: (?:me|it|that|them|those))?\b",
+)
+
+
 # Each flag of a Situation and the wording in a question that sets it.
 _SITUATION: dict[str, re.Pattern[str]] = {
     "former": Q_FORMER,
@@ -365,6 +384,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "condition_absent": Q_CONDITION_ABSENT,
     "asks_obligation": Q_ASKS_OBLIGATION,
     "about_district": Q_ABOUT_DISTRICT,
+    "done_to_me": Q_DONE_TO_ME,
 }
 
 # What a rule's own words limit it to.
@@ -989,6 +1009,24 @@ ACT_CONCEPTS = frozenset(
 )
 
 
+# The asker answering back is their own act, whatever the words: "can i clap back?"
+Q_HITS_BACK = rx(
+    r"\b(?:respond|reply|replies|answer (?:her|him|them|back)|comment|clap(?:ping)? back|"
+    r"fir(?:e|ing) back|hit(?:ting)? back|push(?:ing)? back|defend|call (?:her|him|them|it) out|"
+    r"expose|rant|vent|go off|say something|tell (?:her|him|them) off)",
+)
+
+
+def askers_concepts(question: str, concepts_of: ConceptsOf) -> set[str]:
+    """The question's concepts, with the acts of someone else's deed on the asker kept out of
+    the asker's acts: its subject matter (alcohol, a student) still counts."""
+    concepts = set(concepts_of(question))
+    own = Q_DONE_TO_ME.sub(" ", normalise(question))
+    if own == normalise(question):
+        return concepts
+    return (concepts - ACT_CONCEPTS) | (set(concepts_of(own)) & ACT_CONCEPTS)
+
+
 @dataclass
 class ScopeGap:
     """The word of the rule that leaves the asker's case outside it.
@@ -1366,6 +1404,8 @@ def _decide(
                 return Decision(
                     Verdict.ALLOWED, hit, reason="the policy gives the district this power"
                 )
+    if situation.done_to_me and not acts and not _own_part_has_content(question, concepts_of):
+        return _someone_elses_deed(candidates, hits, question_concepts)
     # Questions the ordinary reading gets wrong: a lapse already made, whether the people
     # discussed can be identified, and whether staff may have an account at all.
     special = (
@@ -1456,6 +1496,37 @@ def _decide(
         Verdict.NOT_ADDRESSED,
         _nearest(hits, question_concepts),
         reason="the closest clauses state no rule for this exact act",
+    )
+
+
+# Whom a rule's own words bind: "No employee … shall post", "Staff members are prohibited…".
+S_BOUND = rx(r"\b(?:staff members?|employees?|school personnel|faculty|teachers|staff|you)\b")
+
+
+def _own_part_has_content(question: str, concepts_of: ConceptsOf) -> bool:
+    """Outside the deed done to them, the asker still speaks of their own act: answering
+    back ("can i clap back?") or a subject a rule is about ("…and mention his grades")."""
+    own = Q_DONE_TO_ME.sub(" ", normalise(question))
+    return bool(Q_HITS_BACK.search(own) or set(concepts_of(own)) & TOPICAL)
+
+
+def _someone_elses_deed(
+    candidates: list[Hit], hits: list[Hit], question_concepts: set[str]
+) -> Decision:
+    """"A parent posted a video of me", and the asker does nothing of their own: the rules
+    bind what staff do, so the nearest rule on such posts is shown with that limit."""
+    for hit in candidates:
+        reading = read_hit(hit)
+        if reading.modality in ("none", "power", "permit"):
+            continue
+        if _speaks_to({"post", "photo", "tagging"}, hit, question_concepts):
+            match = S_BOUND.search(normalise(_rule_text(hit)))
+            word = match.group(0) if match else "staff"
+            return Decision.out_of_scope(hit, ScopeGap("something someone else did to you", word))
+    return Decision(
+        Verdict.NOT_ADDRESSED,
+        _nearest(hits, question_concepts),
+        reason="the policy binds what staff do, not what others post about them",
     )
 
 

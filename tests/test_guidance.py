@@ -2011,3 +2011,32 @@ def test_naming_which_students_are_behind_is_student_information(
     class accounts may not carry."""
     expect(assistant.ask(question, "milton"), Verdict.PROHIBITED,
            "may not post confidential student information")
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("ugh my coworker tagged me in her pics from the brewery last night, can I make her untag me",
+     "milton"),
+    ("a dad put up a clip of me losing it at the ref on fb. am i going to get written up?",
+     "middletown"),
+    ("one of the 8th graders made a meme mocking me with a beer can photoshopped in, what now",
+     "dudley-charlton"),
+])
+def test_what_someone_else_posts_about_the_asker_is_not_the_askers_post(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """The rules bind what staff post. A post about the asker by a colleague, a parent or a
+    student is no act of theirs: not a "No" from the ban on posting about alcohol or
+    harassment, but the nearest rule with what limits it."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "someone else did to you" in answer.summary
+    assert answer.citations
+
+
+def test_the_asker_passing_on_what_someone_posted_of_them_is_their_own_post(
+    assistant: Assistant,
+) -> None:
+    """Sharing it on is the asker's own act, and the content rule still decides it."""
+    answer = assistant.ask("my coworker posted a pic of me doing a keg stand at her wedding, "
+                           "can i share it to my own fb?", "milton")
+    expect(answer, Verdict.PROHIBITED, "drugs and alcohol")
