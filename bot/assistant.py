@@ -271,7 +271,8 @@ class Assistant:
                 ordered.insert(1, Hit(passage, governing.score))
         out: list[Citation] = []
         for hit in ordered:
-            if all(c.quote != hit.passage.quote for c in out):  # joined quotes repeat
+            # Joined quotes repeat: a window of sentences already quoted adds nothing.
+            if not any(hit.passage.quote in c.quote for c in out):
                 out.append(self._citation(hit, district))
             if len(out) == CITATIONS:
                 break

@@ -92,6 +92,9 @@ RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|o
                         r"supposed to|(?:can|may|should) i|approv\w*|have to|required|"
                         r"permission(?! slips?| forms?)|the right way|what happens if|"
                         r"(?:should|do) i do)\b")
+# Ways of reaching students or parents: what makes an errand the occasion of a conduct question.
+REACHING = frozenset({"social", "friend", "message", "post", "photo", "phone", "email",
+                      "tagging", "give_number", "home_info"})
 # "How should I respond…", "how do I handle…": asking how to conduct oneself, not for a task.
 CONDUCT_ADVICE = re.compile(r"^(?:how|what) (?:should|do|can) (?:i|we) (?:respond|reply|react|"
                             r"handle|deal|answer|say)\b|^how should (?:i|we)\b")
@@ -181,8 +184,12 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
         return TopicCheck.OFF_TOPIC
     errand = ERRANDS.search(text) or ASSISTANT_TASK.match(text)
     if errand or info_request:
-        # "what's the rule on texting kids?" asks about the policy all the same.
-        asks_rule = subject and RULE_WORDS.search(text) and not errand
+        # "what's the rule on texting kids?" asks about the policy all the same, and so does
+        # asking leave to deal with students or parents that an errand is only the occasion
+        # for ("snow day, ok to text the kids from my cell?").
+        dealing = (PERMISSION.search(text) and concepts & (PEOPLE - {"colleague"})
+                   and concepts & REACHING)
+        asks_rule = subject and RULE_WORDS.search(text) and (not errand or dealing)
         return TopicCheck.POLICY if asks_rule else TopicCheck.OFF_TOPIC
     if subject or ("school_device" in concepts and concepts & PERSONAL_USES):
         return TopicCheck.POLICY

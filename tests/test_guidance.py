@@ -15,6 +15,7 @@ import pytest
 from bot.answer import Answer, Verdict
 from bot.assistant import Assistant
 from bot.modality import read_sentence
+from bot.verdict import Situation
 
 
 @pytest.fixture(scope="module")
@@ -2040,3 +2041,57 @@ def test_the_asker_passing_on_what_someone_posted_of_them_is_their_own_post(
     answer = assistant.ask("my coworker posted a pic of me doing a keg stand at her wedding, "
                            "can i share it to my own fb?", "milton")
     expect(answer, Verdict.PROHIBITED, "drugs and alcohol")
+
+
+@pytest.mark.parametrize(("question", "district", "quoted"), [
+    ("it's a snow day so is it ok if i txt my 3rd period from my own cell about the makeup test?",
+     "milton", "personal cell phones"),
+    ("snow day tmrw - ok to email my students' parents from my personal yahoo?",
+     "milton", "personal email"),
+])
+def test_an_errand_that_is_only_the_occasion_does_not_hide_a_conduct_question(
+    assistant: Assistant, question: str, district: str, quoted: str
+) -> None:
+    """A snow day or a calendar is why the asker wants to reach students or parents; the
+    question is whether they may, and the policy answers it."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict != Verdict.OFF_TOPIC, answer.summary
+    assert any(quoted in c.quote for c in answer.citations[:3]), answer.summary
+
+
+def test_naming_a_calendar_does_not_make_emailing_parents_the_calendar_exception(
+    assistant: Assistant,
+) -> None:
+    """Milton lets teachers open a personal account "to access a calendar … to schedule
+    appointments with a parent"; emailing the parents from it is not that."""
+    answer = assistant.ask("conference calendar for next week is a mess - can i just email the "
+                           "parents from my personal gmail?", "milton")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
+def test_an_errand_for_students_is_still_an_errand(assistant: Assistant) -> None:
+    assert assistant.ask("can i make copies of the field trip form for my students' parents?",
+                         "milton").verdict == Verdict.OFF_TOPIC
+
+
+def test_no_citation_repeats_words_an_earlier_one_already_quotes(assistant: Assistant) -> None:
+    """Overlapping windows of one paragraph are one citation to a reader; the next slot goes
+    to another clause."""
+    for question, district in [
+        ("is it ok to txt students from my own cell during the school day about a makeup test?",
+         "milton"),
+        ("can i snap my advisees from my personal phone after school?", "marlborough"),
+    ]:
+        quotes = [c.quote for c in assistant.ask(question, district).citations]
+        for i, later in enumerate(quotes):
+            assert not any(later in earlier for earlier in quotes[:i]), quotes
+
+
+@pytest.mark.parametrize(("question", "student"), [
+    ("ok if i dm my 4th period a reminder about the quiz on insta?", True),
+    ("my 2nd block keeps asking to follow my tiktok, can i accept?", True),
+    ("can i check instagram during my 3rd period prep?", False),
+    ("can i scroll fb on my phone during 6th period while they test?", False),
+])
+def test_my_third_period_is_a_class_of_students_not_a_time(question: str, student: bool) -> None:
+    assert Situation.of(question).student is student
