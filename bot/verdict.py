@@ -75,6 +75,13 @@ Q_COLLEAGUE = rx(
     r"(?:sent|friended|followed|added|requested|tagged|wants to)\b",
     r"\bstaff members?\b",
     r"\bretire",
+    # the rest of the staff: "the lunch ladies", "other coaches from other towns"
+    r"\b(?:lunch|cafeteria|kitchen|office) (?:ladies|lady|staff|workers?|crew)\b",
+    r"\b(?:the|our|a|my|with|other) (?:school |front office )?(?:custodians?|janitors?|"
+    r"secretar(?:y|ies)|bus drivers)\b",  # not the asker's own role: "secretary here -"
+    r"\b(?:other|fellow) (?:[\w-]+ ){0,2}?(?:coaches|paras|aides|nurses|counselors|"
+    r"principals|administrators|admins|employees)\b",
+    r"\bcoaches (?:from|at|in) (?:other|another|different)\b",
 )
 # Where the asker heard something: "heard from another teacher", "according to my principal".
 Q_SOURCE = rx(

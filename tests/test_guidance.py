@@ -2095,3 +2095,18 @@ def test_no_citation_repeats_words_an_earlier_one_already_quotes(assistant: Assi
 ])
 def test_my_third_period_is_a_class_of_students_not_a_time(question: str, student: bool) -> None:
     assert Situation.of(question).student is student
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("can i be fb friends with the cafeteria staff? we're close", "marlborough"),
+    ("is a group chat with other coaches from other towns ok?", "dudley-charlton"),
+    ("our custodian sent me a friend request lol, accept?", "milton"),
+])
+def test_the_rest_of_the_staff_are_colleagues_not_students(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """A rule on friending or messaging students does not reach the lunch staff, the
+    custodian or coaches elsewhere."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "*students*" in answer.summary
