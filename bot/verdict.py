@@ -330,6 +330,7 @@ class Situation:
     asks_obligation: bool = False
     about_district: bool = False  # "can the district / admin / the superintendent …?"
     done_to_me: bool = False  # "a coworker tagged me in…": someone else's deed
+    asks_to_report: bool = False  # "do i have to report it?": a duty to tell on others
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -374,6 +375,17 @@ Q_DONE_TO_ME = rx(
 )
 
 
+# Whether the asker must tell on someone ("saw a coworker post something racist, am i
+# required to report it?", "do i have to say anything?"): a duty the policy may not set.
+_DUTY = (r"\b(?:have to|need to|required to|supposed to|obligated to|obliged to|expected to|"
+         r"must i|should i|do i|gotta) (?:\w+ ){0,2}?")
+Q_ASKS_TO_REPORT = rx(
+    rf"{_DUTY}(?:report|say (?:something|anything))\b",
+    # telling someone in charge, not telling a student something ("need to tell one kid…")
+    rf"{_DUTY}(?:tell|notify|inform|flag \w+ (?:to|for)) (?:someone|somebody|anyone|anybody|"
+    r"admin\w*|hr|the (?:office|district|principal|superintendent|ad)|my (?:principal|boss|"
+    r"supervisor|ap|admin\w*|department head|dept head))\b",
+)
 # Each flag of a Situation and the wording in a question that sets it.
 _SITUATION: dict[str, re.Pattern[str]] = {
     "former": Q_FORMER,
@@ -392,6 +404,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "asks_obligation": Q_ASKS_OBLIGATION,
     "about_district": Q_ABOUT_DISTRICT,
     "done_to_me": Q_DONE_TO_ME,
+    "asks_to_report": Q_ASKS_TO_REPORT,
 }
 
 # What a rule's own words limit it to.
@@ -1299,7 +1312,8 @@ def decide(
     prohibition stands: the exception may not reach the act)."""
     decision = _decide(hits[:DECIDING_HITS], situation, question, question_concepts, concepts_of,
                        min_score)
-    if decision.verdict == Verdict.ALLOWED:
+    # …a student's record in someone else's post is what the asker would report, not send.
+    if decision.verdict == Verdict.ALLOWED and not situation.asks_to_report:
         decision = _sensitive_content(decision, hits, situation, question, question_concepts) or (
             decision)
     if (
@@ -1405,6 +1419,8 @@ def _decide(
             _nearest(hits, question_concepts),
             reason="the policy does not speak to this kind of act",
         )
+    if situation.asks_to_report:
+        return _duty_to_report(candidates, hits, question_concepts)
     # "Can the district / the superintendent …?" is answered by what the district may do.
     if situation.about_district:
         for hit in hits[:10]:
@@ -1536,6 +1552,23 @@ def _someone_elses_deed(
         Verdict.NOT_ADDRESSED,
         _nearest(hits, question_concepts),
         reason="the policy binds what staff do, not what others post about them",
+    )
+
+
+def _duty_to_report(
+    candidates: list[Hit], hits: list[Hit], question_concepts: set[str]
+) -> Decision:
+    """Telling on someone is what the policy's duty to report asks ("…should immediately
+    notify his or her immediate supervisor"); where it sets none, the rule the other's
+    conduct touches is the nearest clause and the policy does not say."""
+    duty = next((h for h in hits if "report_duty" in h.passage.sentence_concepts), None)
+    if duty is not None:
+        return Decision(Verdict.ALLOWED, duty, reason="the policy asks staff to report this")
+    rule = next((h for h in candidates if read_hit(h).modality not in ("none", "power")), None)
+    return Decision(
+        Verdict.NOT_ADDRESSED,
+        rule or _nearest(hits, question_concepts),
+        reason="the policy sets no duty to report another's conduct",
     )
 
 

@@ -2110,3 +2110,29 @@ def test_the_rest_of_the_staff_are_colleagues_not_students(
     answer = assistant.ask(question, district)
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "*students*" in answer.summary
+
+
+@pytest.mark.parametrize("district", ["milton", "ct-4118", "marlborough", "middletown"])
+def test_a_policy_with_no_duty_to_report_does_not_say_whether_one_must(
+    assistant: Assistant, district: str
+) -> None:
+    """What a colleague posted breaks a rule for them; whether the asker must tell on them is
+    something these policies do not say, so no "No" from the rule the colleague broke."""
+    answer = assistant.ask("a teacher down the hall posted a student's grades on his insta "
+                           "story. am i obligated to report him to someone?", district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert answer.citations
+
+
+def test_a_policy_that_asks_staff_to_report_answers_with_that_duty(assistant: Assistant) -> None:
+    answer = assistant.ask("one of the aides put a kid's 504 plan on her fb. should i say "
+                           "something to admin or stay out of it?", "dudley-charlton")
+    expect(answer, Verdict.ALLOWED, "should immediately notify")
+
+
+@pytest.mark.parametrize("question", [
+    "need to tell one kid practice moved to 4, can i text him?",
+    "do i have to tell my students when i'm out sick?",
+])
+def test_telling_a_student_something_is_no_report(question: str) -> None:
+    assert not Situation.of(question).asks_to_report
