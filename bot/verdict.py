@@ -51,7 +51,7 @@ _PARENT = (
     r"step(?:mom|dad)s?)"
 )
 _DEALS = (
-    r"(?:sent|send|request|friend|follow|add|asked|wants|text|messag|dm|call|email|contact|"
+    r"(?:sent|send|request|friend|follow|add|asked|wants|text|txt|msg|messag|dm|call|email|contact|"
     r"reach|accept)"
 )
 _NOT = r"(?<!not a )(?<!not )(?<!no )"  # "not a parent", "no parents"

@@ -2136,3 +2136,17 @@ def test_a_policy_that_asks_staff_to_report_answers_with_that_duty(assistant: As
 ])
 def test_telling_a_student_something_is_no_report(question: str) -> None:
     assert not Situation.of(question).asks_to_report
+
+
+def test_txt_a_parent_is_dealing_with_a_parent(assistant: Assistant) -> None:
+    """Marlborough's rule on messaging students does not reach a parent, however the asker
+    spells the texting."""
+    answer = assistant.ask("front office - ok to txt a mom from my cell that her son forgot his "
+                           "inhaler?", "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+
+
+def test_commenting_on_a_students_post_speaks_to_the_student(assistant: Assistant) -> None:
+    answer = assistant.ask("a kid in my homeroom posted her science fair video, can i comment "
+                           "on her post from my personal insta?", "marlborough")
+    expect(answer, Verdict.PROHIBITED, "should not communicate on personal social media sites")
