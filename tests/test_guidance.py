@@ -2150,3 +2150,11 @@ def test_commenting_on_a_students_post_speaks_to_the_student(assistant: Assistan
     answer = assistant.ask("a kid in my homeroom posted her science fair video, can i comment "
                            "on her post from my personal insta?", "marlborough")
     expect(answer, Verdict.PROHIBITED, "should not communicate on personal social media sites")
+
+
+def test_common_classroom_platforms_are_educational_sites(assistant: Assistant) -> None:
+    """Marlborough permits "classroom participation on educational sites for instructional
+    purposes"; Blooket, Quizlet or Khan Academy are such sites, not social networking."""
+    answer = assistant.ask("my 7th graders and i are all on khan academy and they message me "
+                           "questions there. is that like friending them?", "marlborough")
+    expect(answer, Verdict.ALLOWED, "Classroom participation on educational sites")
