@@ -839,9 +839,12 @@ S_OWN_FAMILY = rx(
     r"prevents))\b[^.]{0,80}\b(?:own children|children|grandchildren|relatives|family members|"
     r"household)\b"
 )
-_A_CLASS_ACCOUNT = (
+_A_CLASS_ACCOUNT = (  # …one the asker does not rule out ("…on my personal fb, not the class page")
+    r"(?<!not the )(?<!not my )(?<!not our )(?<!not a )"
     r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
 )
+# "random guy (not a parent or anything)", "my cousin (not a teacher or parent)"
+_NO_PARENT = rf"^(?!.*\bnot (?:a |an |the )?(?:[\w-]+ (?:or|and|nor) )?{_PARENT}\b)"
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),
@@ -856,13 +859,17 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(
             # …joining it, not being messaged from some other account "instead of the class page"
-            rf"^(?=.*\b(?:friend|follow|add|join|request|req|accept|connect))"
+            rf"{_NO_PARENT}(?=.*\b(?:friend|follow|add|join|request|req|accept|connect))"
             rf".*?\b{_PARENT}\b[^.?!]{{0,60}}{_A_CLASS_ACCOUNT}",
             # "I made a class fb … a student's mom sent a friend req to it"
-            rf"{_A_CLASS_ACCOUNT}\b[^?!]{{0,60}}\b{_PARENT}\b[^.?!]{{0,40}}"
+            rf"{_NO_PARENT}.*?{_A_CLASS_ACCOUNT}\b[^?!]{{0,60}}\b{_PARENT}\b[^.?!]{{0,40}}"
             r"\b(?:request|req|add|follow)",
+            # "on my class fb page can i accept friend requests from parents?"
+            rf"{_NO_PARENT}.*?{_A_CLASS_ACCOUNT}\b[^?!]{{0,60}}\b(?:request|req|add|follow|"
+            rf"accept)\w*\b[^.?!]{{0,40}}\b{_PARENT}\b",
         ),
-        rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b"),
+        rx(r"\b(?:limited|restricted) to\b[^.]{0,120}\bparents\b",
+           r"\bshould only be members of\b[^.]{0,120}\bparents\b"),
     ),
     # "…without a disclaimer, unless the communication is of an official nature": a disclaimer
     # or a title on the district's own official account, run as part of the job.

@@ -2158,3 +2158,27 @@ def test_common_classroom_platforms_are_educational_sites(assistant: Assistant) 
     answer = assistant.ask("my 7th graders and i are all on khan academy and they message me "
                            "questions there. is that like friending them?", "marlborough")
     expect(answer, Verdict.ALLOWED, "Classroom participation on educational sites")
+
+
+@pytest.mark.parametrize("district", ["dudley-charlton", "milton"])
+def test_accepting_parents_on_the_class_account_is_what_its_friends_list_allows(
+    assistant: Assistant, district: str
+) -> None:
+    """The educational account's friends "should be limited to … parents/guardians": a parent
+    may join it, whichever order the asker puts the request and the parent in."""
+    answer = assistant.ask("for our class facebook page, is it ok to approve the follow "
+                           "requests coming in from my kids' moms and dads?", district)
+    assert answer.verdict == Verdict.ALLOWED, answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "someone from the next town over (not a mom or dad of anyone here) wants to follow our class "
+    "insta, can i approve it?",
+    "can i add my students' parents on my personal fb? not the class page, my own",
+])
+def test_the_class_accounts_friends_list_does_not_admit_others(
+    assistant: Assistant, question: str
+) -> None:
+    """Only parents the asker lets into the class account are what Milton's list allows: a
+    stranger who is not a parent, or parents on the personal account, are not."""
+    assert assistant.ask(question, "milton").verdict != Verdict.ALLOWED
