@@ -1046,11 +1046,16 @@ Q_HITS_BACK = rx(
 )
 
 
+def askers_own_words(question: str) -> str:
+    """The (normalised) question without what someone else did to the asker."""
+    return Q_DONE_TO_ME.sub(" ", normalise(question))
+
+
 def askers_concepts(question: str, concepts_of: ConceptsOf) -> set[str]:
     """The question's concepts, with the acts of someone else's deed on the asker kept out of
     the asker's acts: its subject matter (alcohol, a student) still counts."""
     concepts = set(concepts_of(question))
-    own = Q_DONE_TO_ME.sub(" ", normalise(question))
+    own = askers_own_words(question)
     if own == normalise(question):
         return concepts
     return (concepts - ACT_CONCEPTS) | (set(concepts_of(own)) & ACT_CONCEPTS)
@@ -1538,7 +1543,7 @@ S_BOUND = rx(r"\b(?:staff members?|employees?|school personnel|faculty|teachers|
 def _own_part_has_content(question: str, concepts_of: ConceptsOf) -> bool:
     """Outside the deed done to them, the asker still speaks of their own act: answering
     back ("can i clap back?") or a subject a rule is about ("…and mention his grades")."""
-    own = Q_DONE_TO_ME.sub(" ", normalise(question))
+    own = askers_own_words(question)
     return bool(Q_HITS_BACK.search(own) or set(concepts_of(own)) & TOPICAL)
 
 
