@@ -218,6 +218,10 @@ _MS_TEAMS = re.compile(
 
 
 # "txt my 3rd period", "my 6th hour is wild": a class of students, not a time of day.
+# "my student teacher", "the student intern": adults training on the staff, not students.
+_STUDENT_STAFF = re.compile(r"\bstudent[- ](?:teachers?|interns?)\b")
+
+
 _MY_PERIOD = re.compile(
     r"(?<!during )(?<!in )(?<!before )(?<!after )(?<!at )(?<!for )(?<!until )\bmy "
     r"(?:\d(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth) "
@@ -226,10 +230,11 @@ _MY_PERIOD = re.compile(
 
 
 def mark_non_students(norm: str) -> str:
-    """Drop absent people, read a staff team as colleagues and the Teams app as a messaging
-    app, so none of them makes a question about students or athletes; and read "my 3rd
-    period" as the students in it, not as a time of day."""
+    """Drop absent people, read a staff team or a student teacher as colleagues and the
+    Teams app as a messaging app, so none of them makes a question about students or
+    athletes; and read "my 3rd period" as the students in it, not as a time of day."""
     norm = _MY_PERIOD.sub("my students", norm)
+    norm = _STUDENT_STAFF.sub("colleague", norm)
     norm = _MS_TEAMS.sub(" a messaging app ", norm)
     return _NOT_STUDENTS.sub(lambda m: " colleagues " if "team" in m.group(0) else " ", norm)
 

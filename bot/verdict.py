@@ -97,6 +97,17 @@ Q_OUTSIDER = rx(
     r"aunts?|uncles?|husband|wife|spouse|boyfriend|girlfriend|bf|gf|ex|in-laws?)\b(?!'s?)",
     r"\b(?:a|the|local) realtor\b",
 )
+# A student, but not one of the district's: "goes to school in a diff district", "at the
+# catholic school", "not one of our kids". Rules on *current* or *enrolled* students mean the
+# district's own. Another school *of* the district is still the district's.
+Q_NOT_OUR_STUDENT = rx(
+    r"\b(?:another|other|a different|different|diff|a diff|neighbou?ring|nearby|next) "
+    r"(?:town|district|school district|school system)s?\b",
+    r"\b(?:private|catholic|parochial|charter|prep) school\b",
+    r"\b(?:not|isn'?t|aren'?t) (?:one of )?(?:our|my|the district'?s) (?:own )?(?:kids|students)\b",
+    r"\bnot (?:a |an )?(?:student|kid) (?:here|at our school|in (?:our|this|the) district)\b",
+    r"\bnot (?:in|from) (?:our|this|my) district\b",
+)
 Q_STUDENT = rx(
     r"\bstudents?\b",
     r"\bkids?\b",
@@ -331,6 +342,7 @@ class Situation:
     about_district: bool = False  # "can the district / admin / the superintendent …?"
     done_to_me: bool = False  # "a coworker tagged me in…": someone else's deed
     asks_to_report: bool = False  # "do i have to report it?": a duty to tell on others
+    not_our_student: bool = False  # a student of another district or a private school
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -405,12 +417,14 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "about_district": Q_ABOUT_DISTRICT,
     "done_to_me": Q_DONE_TO_ME,
     "asks_to_report": Q_ASKS_TO_REPORT,
+    "not_our_student": Q_NOT_OUR_STUDENT,
 }
 
 # What a rule's own words limit it to.
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
 Q_CONNECT_REQUEST = rx(r"\b(?:friend|follow|connection) req")
 S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
+S_ENROLLED = rx(r"\bcurrent(?:ly)?\b", r"\benrolled\b")
 S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
 S_PARENT = rx(
     r"\bparents?\b",
@@ -1101,6 +1115,8 @@ def scope_gap(
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
         return ScopeGap("former students", word)
+    if situation.not_our_student and S_STUDENT.search(t) and (match := S_ENROLLED.search(t)):
+        return ScopeGap("a student who is not enrolled in this district", match.group(0))
     # A rule on dealings with students, asked about parents or colleagues it does not name.
     if interaction and S_STUDENT.search(t):
         for asks, unless, named_in_rule, qualifier in (

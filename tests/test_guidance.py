@@ -58,6 +58,45 @@ def test_a_former_student_is_shown_the_rule_that_names_current_students(
     assert "current students" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("question", "district"),
+    [
+        ("girl on my aau team goes to school in the next town over, she wants to follow me on ig",
+         "marlborough"),
+        ("a kid from the catholic school plays in my church league and sent me a friend "
+         "request", "milton"),
+    ],
+)
+def test_a_rule_on_current_students_does_not_reach_another_districts_student(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """"Current students" are the district's own: a student enrolled somewhere else is
+    outside the rule's words, so the answer says so instead of a No."""
+    answer = assistant.ask(question, district)
+    expect(answer, Verdict.NOT_ADDRESSED, "current students")
+    assert "not enrolled in this district" in answer.summary
+
+
+def test_a_student_at_another_school_of_the_district_is_still_a_current_student(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("kid from the other middle school in our district sent me a friend "
+                           "request on fb", "marlborough")
+    expect(answer, Verdict.PROHIBITED, "current students")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my student teacher wants to follow me on insta", "can i friend our student intern on fb?"],
+)
+def test_a_student_teacher_is_a_colleague_not_a_student(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question, "marlborough")
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert "colleagues" in answer.summary
+
+
 def test_a_personal_friend_request_is_shown_the_personal_side_rule(assistant: Assistant) -> None:
     """Dudley-Charlton's rules on whom the *educational* Facebook account may friend are not
     the nearest clause for a request to the asker's own account: its concern about staff
