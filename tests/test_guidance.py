@@ -2221,3 +2221,20 @@ def test_the_class_accounts_friends_list_does_not_admit_others(
     """Only parents the asker lets into the class account are what Milton's list allows: a
     stranger who is not a parent, or parents on the personal account, are not."""
     assert assistant.ask(question, "milton").verdict != Verdict.ALLOWED
+
+
+def test_using_the_school_logo_is_not_getting_on_a_site(assistant: Assistant) -> None:
+    """"Use the logo" is not "use social media": Middletown's ban on access during school hours
+    does not answer it, and Middletown has no rule on the logo at all."""
+    answer = assistant.ask("ok if i use our mascot as the banner on my personal insta?",
+                           "middletown")
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert "school hours" not in answer.citations[0].quote
+
+
+def test_a_personal_email_account_is_not_a_personal_device(assistant: Assistant) -> None:
+    """"My personal aol" is an account, not a phone: Milton's advice to use school resources
+    with parents answers it."""
+    answer = assistant.ask("is it ok to email parents back from my personal aol, the school "
+                           "email app is so slow on my phone", "milton")
+    expect(answer, Verdict.DISCOURAGED, "only through school-based resources")
