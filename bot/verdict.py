@@ -56,7 +56,7 @@ _DEALS = (
 )
 _NOT = r"(?<!not a )(?<!not )(?<!no )"  # "not a parent", "no parents"
 Q_PARENT = rx(
-    rf"{_NOT}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,40}}\b{_DEALS}",
+    rf"{_NOT}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,60}}\b{_DEALS}",
     rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}{_NOT}\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(

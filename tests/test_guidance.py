@@ -2238,3 +2238,15 @@ def test_a_personal_email_account_is_not_a_personal_device(assistant: Assistant)
     answer = assistant.ask("is it ok to email parents back from my personal aol, the school "
                            "email app is so slow on my phone", "milton")
     expect(answer, Verdict.DISCOURAGED, "only through school-based resources")
+
+
+def test_a_parent_far_from_the_verb_is_still_whom_the_asker_deals_with(
+    assistant: Assistant,
+) -> None:
+    """A long aside between the parent and the request ("a dad who coaches the rec league
+    in town and runs the hardware store wants me to follow…") leaves it a parent's request,
+    outside Milton's rule on *current students*."""
+    answer = assistant.ask("one of my 2nd graders' dads, the guy who runs the hardware store "
+                           "on main st, wants me to follow his shop page on fb", "milton")
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert "parents" in answer.summary
