@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.answer import Verdict
 from bot.language import mark_non_students, normalise
@@ -343,6 +343,7 @@ class Situation:
     done_to_me: bool = False  # "a coworker tagged me in…": someone else's deed
     asks_to_report: bool = False  # "do i have to report it?": a duty to tell on others
     not_our_student: bool = False  # a student of another district or a private school
+    fears_discipline: bool = False  # "can i get in trouble for…?"
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -363,11 +364,15 @@ class Situation:
 Q_ABOUT_DISTRICT = rx(
     r"\b(?:can|could|will|would|does|do|is|are|may) (?:the |my |our )?(?:district|school|admin\w*|"
     r"superintendent|supe|principal|board|hr|boss|they|central office)\b",
-    r"\bget (?:in trouble|fired|disciplined|written up)\b",
     r"\bam i supposed to (?:tell|report)",
     r"\bshould i (?:tell|report)\b",
     r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
 )
+
+# "can i get in trouble for something i post?": about the district's power only when the asker
+# names nothing a rule is about (see `decide`); "…for posting explicit excerpts?" or "…for
+# texting my players?" asks about the posting or the texting.
+Q_FEARS_DISCIPLINE = rx(r"\bget (?:in trouble|fired|disciplined|written up)\b")
 
 # Something someone else did to the asker ("a coworker tagged me in a pic from the bar", "a
 # parent posted a video of me at practice", "a kid made a tiktok making fun of me"). It is
@@ -418,6 +423,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "done_to_me": Q_DONE_TO_ME,
     "asks_to_report": Q_ASKS_TO_REPORT,
     "not_our_student": Q_NOT_OUR_STUDENT,
+    "fears_discipline": Q_FEARS_DISCIPLINE,
 }
 
 # What a rule's own words limit it to.
@@ -1338,6 +1344,10 @@ def decide(
     """The verdict and its governing sentence; with a student in danger, the policy's
     exception for emergencies where the ordinary reading found only advice or nothing (a
     prohibition stands: the exception may not reach the act)."""
+    if situation.fears_discipline and not question_concepts & (
+        TOPICAL | SPECIFIC_ACTS | PEOPLE_CONCEPTS
+    ):
+        situation = replace(situation, about_district=True)
     decision = _decide(hits[:DECIDING_HITS], situation, question, question_concepts, concepts_of,
                        min_score)
     # …a student's record in someone else's post is what the asker would report, not send.

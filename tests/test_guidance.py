@@ -2250,3 +2250,32 @@ def test_a_parent_far_from_the_verb_is_still_whom_the_asker_deals_with(
                            "on main st, wants me to follow his shop page on fb", "milton")
     expect(answer, Verdict.NOT_ADDRESSED)
     assert "parents" in answer.summary
+
+
+@pytest.mark.parametrize(
+    ("question", "district"),
+    [
+        ("could i get fired for posting pics of me doing keg stands at my cousin's wedding?",
+         "ct-4118"),
+        ("will i get written up for dm'ing a 7th grader on insta about her missing homework?",
+         "milton"),
+    ],
+)
+def test_fearing_discipline_for_a_named_act_is_answered_by_the_rule_on_that_act(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """"Will I get in trouble for X?" asks whether X is allowed. The district's power to
+    discipline is not a Yes to X."""
+    answer = assistant.ask(question, district)
+    expect(answer, Verdict.PROHIBITED)
+    assert "discipline" not in answer.citations[0].quote
+
+
+def test_fearing_discipline_for_posts_in_general_is_answered_by_the_districts_power(
+    assistant: Assistant,
+) -> None:
+    """…and the Yes says whose power it is, not that the asker's posts are allowed."""
+    answer = assistant.ask("can i get in trouble for stuff i post on my own time?", "ct-4118")
+    expect(answer, Verdict.ALLOWED, "discipline")
+    assert "gives the district this power" in answer.summary
+    assert "allows this" not in answer.summary
