@@ -29,7 +29,7 @@ Q_FORMER = rx(
     r"\bformer\b",
     r"\bi had (?:him|her|them )?in (?:\d|kindergarten|k\b|pre-?k)",
     r"\b(?:is|are|now) (?:1[89]|2\d)(?: now)?\b",
-    r"\bgraduat",
+    r"\bgraduat(?!ing\b|es (?:in|this|next)\b)",  # not "she's graduating in may"
     r"\balum",
     r"used to (?:teach|have|coach)",
     r"\bi had (?:last|a few|two|three|\d+)",
@@ -1873,6 +1873,8 @@ Q_TOO_CLOSE = rx(
     r"\blate at ni(?:ght|te)\b",
     r"\b(?:til|till|until) (?:like )?(?:midnight|\d+ ?am)\b",
     r"\bdating\b",
+    r"\b(?:ask(?:ed|s|ing)? (?:me|her|him|them) out|go(?:ing|es)? out with|(?:on|for) a date|"
+    r"hook(?:ing|ed)? up with|romantic\w*|flirt\w*)\b",
     r"\bcrush(?:es|ing)? on\b",
     r"\bhang(?:ing)? out\b",
     r"\bonly one (?:s?he|they) (?:can )?talks? to\b",

@@ -2279,3 +2279,20 @@ def test_fearing_discipline_for_posts_in_general_is_answered_by_the_districts_po
     expect(answer, Verdict.ALLOWED, "discipline")
     assert "gives the district this power" in answer.summary
     assert "allows this" not in answer.summary
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a senior on my team asked me out on insta, he turns 18 next week and is graduating in "
+        "june. can i say yes?",
+        "one of my juniors keeps flirting w me on snap and wants to go out with me. can i?",
+    ],
+)
+def test_a_student_asking_the_asker_out_meets_the_fraternization_ban(
+    assistant: Assistant, question: str
+) -> None:
+    """Being asked out is the closeness Middletown's fraternization ban is about; a senior who
+    is *graduating* is still a student (it used to read as a former one, and answer Yes)."""
+    answer = assistant.ask(question, "middletown")
+    expect(answer, Verdict.PROHIBITED, "Fraternization")
