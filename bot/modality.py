@@ -28,8 +28,9 @@ PERMIT = rx(
     r"nothing in this policy (?:prohibits|restricts|limits|prevents|bars|forbids)",
     r"nothing in this policy shall be (?:construed|interpreted) to (?:prohibit|restrict|limit)",
     r"\b(?:is|are) permitted\b",
-    r"\bit is appropriate\b",
-    r"\bis appropriate for\b",
+    # …but not "whether it is appropriate for School personnel to write about…": a question
+    r"(?<!whether )(?<!\bif )\bit is appropriate\b",
+    r"(?<!whether it )(?<!\bif it )\bis appropriate for\b",
     r"might be appropriate",
     r"\bnot intended to infringe",
     r"\brespects the right\b",

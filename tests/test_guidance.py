@@ -2296,3 +2296,18 @@ def test_a_student_asking_the_asker_out_meets_the_fraternization_ban(
     is *graduating* is still a student (it used to read as a former one, and answer Yes)."""
     answer = assistant.ask(question, "middletown")
     expect(answer, Verdict.PROHIBITED, "Fraternization")
+
+
+def test_whom_to_ask_finds_the_clause_that_says_whom_to_ask(assistant: Assistant) -> None:
+    """"Who do I check with?" is answered by Middletown's "If questions arise …, ask a
+    principal or administrator for guidance", not by its ban on *checking* social media
+    during school hours; and "whether it is appropriate" there is a question, not a
+    permission."""
+    answer = assistant.ask("if i'm not sure a post about our new reading program is ok, who "
+                           "do i check with?", "middletown")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+    assert answer.citations[0].quote.startswith("If questions arise")
+    assert read_sentence(
+        "If questions arise about whether it is appropriate for staff to write about a "
+        "topic, ask a supervisor."
+    ).modality != "permit"
