@@ -369,6 +369,12 @@ Q_ABOUT_DISTRICT = rx(
     r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
 )
 
+# The asker's case set apart from their job: "my personal insta, nothing to do with school".
+Q_UNRELATED_TO_JOB = rx(
+    r"\b(?:nothing|not anything) to do with (?:school|work|my job|the district|teaching)\b",
+    r"\bnot (?:school|work|job)[- ]related\b",
+    r"\bunrelated to (?:school|work|my job)\b",
+)
 # "can i get in trouble for something i post?": about the district's power only when the asker
 # names nothing a rule is about (see `decide`); "…for posting explicit excerpts?" or "…for
 # texting my players?" asks about the posting or the texting.
@@ -448,6 +454,11 @@ S_COLLEAGUE = rx(
     r"\bpersonnel and medical",
     r"\bfaculty or staff\b",
     r"\bother staff",
+)
+# A rule limited to what comes of the staff member's job.
+S_JOB_SCOPE = rx(
+    r"\bin connection with (?:one's|his|her|their|his/her) (?:position|employment|duties|job)\b",
+    r"\bwithin the ambit of (?:one's|his|her|their) duties\b",
 )
 # "Middletown computers": computers named without an owner are the district's.
 UNOWNED_COMPUTERS = r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b"
@@ -1134,6 +1145,8 @@ def scope_gap(
         ):
             if asks and not unless and not any(p.search(t) for p in named_in_rule):
                 return ScopeGap(qualifier, "students")
+    if Q_UNRELATED_TO_JOB.search(q) and (match := S_JOB_SCOPE.search(t)):
+        return ScopeGap("something unrelated to your job", match.group(0))
     if situation.personal_device and not situation.school_device:
         match = S_SCHOOL_DEVICE.search(normalise(sentence or rule_text))
         if match:
@@ -1464,6 +1477,9 @@ def _decide(
         for hit in hits[:10]:
             reading = read_hit(hit)
             if _district_power(reading, hit, situation, question_concepts):
+                gap = scope_gap(situation, _rule_text(hit), question)
+                if gap:  # "…even if it's got nothing to do with school?"
+                    return Decision.out_of_scope(hit, gap)
                 return Decision(
                     Verdict.ALLOWED, hit, reason="the policy gives the district this power"
                 )

@@ -2311,3 +2311,21 @@ def test_whom_to_ask_finds_the_clause_that_says_whom_to_ask(assistant: Assistant
         "If questions arise about whether it is appropriate for staff to write about a "
         "topic, ask a supervisor."
     ).modality != "permit"
+
+
+def test_staff_asking_whether_the_district_looks_at_their_socials(assistant: Assistant) -> None:
+    """"Google us", "our socials": Marlborough's superintendent *will* search the internet
+    for staff posts; the answer says so instead of treating it as small talk."""
+    answer = assistant.ask("does admin ever google us or look at our socials?", "marlborough")
+    expect(answer, Verdict.ALLOWED, "Internet searches")
+
+
+def test_a_power_limited_to_the_job_does_not_reach_what_has_nothing_to_do_with_it(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton may monitor communications "in connection with one's position"; an
+    account unrelated to work is outside those words, and the answer names them."""
+    answer = assistant.ask("can the district monitor my personal twitter if it's totally "
+                           "unrelated to work?", "dudley-charlton")
+    expect(answer, Verdict.NOT_ADDRESSED, "monitor")
+    assert "in connection with one's position" in answer.summary
