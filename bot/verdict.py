@@ -197,7 +197,7 @@ Q_WORK_TIME = rx(
     r"time)\b",
     r"\bpd\b",
     r"\bprofessional development\b",
-    r"\bmeeting\b",
+    r"\b(?:meeting|mtgs?)\b",
     r"\bon the clock\b",
     r"\blunch\b",
     r"\bduty\b",

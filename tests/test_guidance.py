@@ -2329,3 +2329,10 @@ def test_a_power_limited_to_the_job_does_not_reach_what_has_nothing_to_do_with_i
                            "unrelated to work?", "dudley-charlton")
     expect(answer, Verdict.NOT_ADDRESSED, "monitor")
     assert "in connection with one's position" in answer.summary
+
+
+def test_a_staff_mtg_is_working_time(assistant: Assistant) -> None:
+    """"mtg" is how staff type "meeting": posting during one is posting during working time."""
+    answer = assistant.ask("dept mtg is so boring, can i post a tiktok while the principal "
+                           "presents?", "ct-4118")
+    expect(answer, Verdict.PROHIBITED, "during working time")
