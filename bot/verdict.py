@@ -55,9 +55,15 @@ _DEALS = (
     r"reach|accept)"
 )
 _NOT = r"(?<!not a )(?<!not )(?<!no )"  # "not a parent", "no parents"
+# The asker as a parent ("they know me as his mom", "i'm a mom of two here"): not someone
+# the asker deals with.
+_NOT_ME_AS = (
+    r"(?<!\bas a )(?<!\bas an )(?<!\bas his )(?<!\bas her )(?<!\bas their )"
+    r"(?<!\bi'm a )(?<!\bim a )(?<!\bi am a )(?<!\balso a )"
+)
 Q_PARENT = rx(
-    rf"{_NOT}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,60}}\b{_DEALS}",
-    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}{_NOT}\b{_PARENT}\b",
+    rf"{_NOT}{_NOT_ME_AS}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,60}}\b{_DEALS}",
+    rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}{_NOT}{_NOT_ME_AS}\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(
     r"\bcolleague",
@@ -883,7 +889,7 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (rx(r"\b(?:check\w*|access\w*|us(?:e|ing)|open\w*|pull(?:ing)? up|look(?:ing)? at|updat\w*|"
         r"schedul\w*|on|in|into|to) (?:my |the |a |our )?(?:own |personal |private |google |"
-        r"gmail |outlook )*calendar\b"), rx(r"except to access a calendar")),
+        r"gmail |outlook )*(?:calendar|cal)\b"), rx(r"except to access a calendar")),
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
     # "friends of the educational account should be limited to … students and parents":
     # the people the list names may join the class account.

@@ -2336,3 +2336,20 @@ def test_a_staff_mtg_is_working_time(assistant: Assistant) -> None:
     answer = assistant.ask("dept mtg is so boring, can i post a tiktok while the principal "
                            "presents?", "ct-4118")
     expect(answer, Verdict.PROHIBITED, "during working time")
+
+
+def test_students_who_know_the_asker_as_a_parent_are_still_current_students(
+    assistant: Assistant,
+) -> None:
+    """"They know me as her mom": the parent is the asker, so the requests come from
+    students, and Milton's rule on invitations from current students decides."""
+    answer = assistant.ask("my daughter's teammates (they're in my 7th grade class) keep "
+                           "requesting me on insta since they know me as her mom, can i "
+                           "accept?", "milton")
+    expect(answer, Verdict.PROHIBITED, "current students")
+
+
+def test_a_cal_is_a_calendar_for_miltons_exception(assistant: Assistant) -> None:
+    answer = assistant.ask("ok to open my outlook cal on the school computer to set up a "
+                           "conference with a student's dad?", "milton")
+    expect(answer, Verdict.ALLOWED, "except to access a calendar")
