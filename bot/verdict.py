@@ -2189,6 +2189,13 @@ S_AWARENESS = rx(r"(?:be |remain |stay )?(?:aware|mindful|cognizant|conscious)\b
 
 S_NOT_PERSONAL = rx(r"\bnot be personal in nature\b", r"\bnot (?:of )?a personal nature\b",
                     r"\bonly (?:when|for|about) (?:necessitated by )?school-related\b")
+S_SCHEDULING_ONLY = rx(r"\btime-sensitive information on scheduling\b")
+Q_SCHEDULING = rx(
+    r"\b(?:moved|cancel\w*|reschedul\w*|postpon\w*|delay\w*|pushed back|bumped|rained? out|"
+    r"snow day|late start|early dismissal|running late|last[- ]min\w*|time change|new time|"
+    r"schedul\w*|remind\w*|pick ?up time)\b",
+    r"\bchang\w* (?:the |in )?(?:time|location|place|plans?|venue)\b",
+)
 Q_PERSONAL_PURPOSE = rx(
     r"\bhappy b(?:irth)?day\b",  # "happy birthday", "happy bday"
     r"\bcongrat",
@@ -2252,6 +2259,14 @@ def _verdict_from(
         # nature", asked about a birthday text or checking in: the permission excludes it.
         if S_NOT_PERSONAL.search(t) and Q_PERSONAL_PURPOSE.search(q):
             return Verdict.PROHIBITED
+        # "…to convey time-sensitive information on scheduling issues": a permission for a change
+        # of plans does not reach daily updates or reading an essay; the rule it excepts does.
+        if (
+            S_SCHEDULING_ONLY.search(normalise(hit.passage.clause.text))
+            and not Q_SCHEDULING.search(q)
+            and not situation.emergency
+        ):
+            return None
         if conds & {
             "time_place_manner",
             "approval",

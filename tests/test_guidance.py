@@ -2353,3 +2353,17 @@ def test_a_cal_is_a_calendar_for_miltons_exception(assistant: Assistant) -> None
     answer = assistant.ask("ok to open my outlook cal on the school computer to set up a "
                            "conference with a student's dad?", "milton")
     expect(answer, Verdict.ALLOWED, "except to access a calendar")
+
+
+def test_a_permission_for_scheduling_news_does_not_reach_other_personal_email(
+    assistant: Assistant,
+) -> None:
+    """Milton lets teachers use a personal phone or email "to convey time-sensitive
+    information on scheduling issues"; reading a student's poems over winter break is not
+    that, so its advice against personal email with students answers instead."""
+    answer = assistant.ask("a junior wants my personal email so she can send me her poems over "
+                           "winter break for feedback. ok?", "milton")
+    expect(answer, Verdict.DISCOURAGED, "discouraged from using")
+    cancelled = assistant.ask("practice got cancelled bc of the storm, can i text my players "
+                              "from my cell tonight?", "milton")
+    assert cancelled.verdict == Verdict.CONDITIONAL, cancelled.summary
