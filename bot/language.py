@@ -217,11 +217,11 @@ _MS_TEAMS = re.compile(
 )
 
 
-# "txt my 3rd period", "my 6th hour is wild": a class of students, not a time of day.
 # "my student teacher", "the student intern": adults training on the staff, not students.
 _STUDENT_STAFF = re.compile(r"\bstudent[- ](?:teachers?|interns?)\b")
 
 
+# "txt my 3rd period", "my 6th hour is wild": a class of students, not a time of day.
 _MY_PERIOD = re.compile(
     r"(?<!during )(?<!in )(?<!before )(?<!after )(?<!at )(?<!for )(?<!until )\bmy "
     r"(?:\d(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth) "

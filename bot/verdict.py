@@ -442,7 +442,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
 S_CURRENT = rx(r"\bcurrent(?:ly)?\b")
 Q_CONNECT_REQUEST = rx(r"\b(?:friend|follow|connection) req")
 S_FORMER = rx(r"\bformer\b", r"\bgraduat", r"\balumni\b")
-S_ENROLLED = rx(r"\bcurrent(?:ly)?\b", r"\benrolled\b")
+S_ENROLLED = rx(S_CURRENT.pattern, r"\benrolled\b")
 S_STUDENT = rx(r"\bstudents?'?\b", r"\bteam members\b", r"\bteam captains\b", r"\bchild")
 S_PARENT = rx(
     r"\bparents?\b",
