@@ -1895,6 +1895,7 @@ Q_TOO_CLOSE = rx(
     r"\blate at ni(?:ght|te)\b",
     r"\b(?:til|till|until) (?:like )?(?:midnight|\d+ ?am)\b",
     r"\bdating\b",
+    # being asked out (the lexicon's `boundaries` concept has the same words, to find the rule)
     r"\b(?:ask(?:ed|s|ing)? (?:me|her|him|them) out|go(?:ing|es)? out with|(?:on|for) a date|"
     r"hook(?:ing|ed)? up with|romantic\w*|flirt\w*)\b",
     r"\bcrush(?:es|ing)? on\b",
