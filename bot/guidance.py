@@ -20,7 +20,6 @@ from bot.verdict import (
     Decision,
     Situation,
     allowing_words,
-    read_hit,
 )
 
 SUMMARY_QUOTE_CHARS = 320
@@ -230,11 +229,8 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
         )
     if decision.covers_asker:
         return f"Yes — {possessive} policy applies to you. {label} says: “{quote}”"
-    if verdict == Verdict.ALLOWED and decision.governing and (
-        read_hit(decision.governing).modality == "power"
-    ):
-        # "can the district monitor…?", "can i get in trouble for…?": a Yes to the district's
-        # power, not a permission for anything the asker does.
+    if verdict == Verdict.ALLOWED and decision.grants_district_power:
+        # "can the district monitor…?", "can i get in trouble for…?"
         return f"Yes — {possessive} policy gives the district this power. {label} says: “{quote}”"
     if verdict == Verdict.ALLOWED:
         if citations:

@@ -1240,6 +1240,12 @@ class Decision:
     reason: str = ""
     covers_asker: bool = False  # "does the policy apply to me?": yes, by its scope sentence
 
+    @property
+    def grants_district_power(self) -> bool:
+        """A Yes to what the district may do ("can they monitor…?"), not a permission for
+        anything the asker does."""
+        return self.governing is not None and read_hit(self.governing).modality == "power"
+
     @classmethod
     def out_of_scope(cls, hit: Hit, gap: ScopeGap) -> Decision:
         """The nearest rule, whose scope word leaves the asker's case out."""
@@ -1258,6 +1264,12 @@ def _carve_out(reading: Reading, situation: Situation) -> Verdict:
     if not reading.conditions & CARVE_OUT_HURDLES:
         return Verdict.ALLOWED
     return Verdict.PROHIBITED if situation.condition_absent else Verdict.CONDITIONAL
+
+
+def _states_rule(hit: Hit) -> bool:
+    """The sentence binds staff (a prohibition, duty, permission or advice), as opposed to
+    stating nothing or a power of the district."""
+    return read_hit(hit).modality not in ("none", "power")
 
 
 def _rule_text(hit: Hit) -> str:
@@ -1409,7 +1421,7 @@ def _sensitive_content(
         sensitive |= {"boundaries"}  # a crush, a date: a permission of the site says nothing
     if governing is None or not sensitive or sensitive & governing.passage.concepts:
         return None
-    if situation.parent or read_hit(governing).modality == "power":
+    if situation.parent or decision.grants_district_power:
         return None
     if "own_family" in governing.passage.concepts:
         return None  # what concerns the asker's own children is theirs to share
@@ -1571,8 +1583,7 @@ def _decide(
     # Nothing decides the case. If a rule a little further down speaks to the act but its
     # scope words leave the case out, that is the nearest clause to show, with its limit.
     for hit in hits[len(candidates) : len(candidates) + 6]:
-        reading = read_hit(hit)
-        if reading.modality in ("none", "power") or not _speaks_to(acts, hit, question_concepts):
+        if not _states_rule(hit) or not _speaks_to(acts, hit, question_concepts):
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
         if gap and not gap.elsewhere:
@@ -1624,7 +1635,7 @@ def _duty_to_report(
     duty = next((h for h in hits if "report_duty" in h.passage.sentence_concepts), None)
     if duty is not None:
         return Decision(Verdict.ALLOWED, duty, reason="the policy asks staff to report this")
-    rule = next((h for h in candidates if read_hit(h).modality not in ("none", "power")), None)
+    rule = next((h for h in candidates if _states_rule(h)), None)
     return Decision(
         Verdict.NOT_ADDRESSED,
         rule or _nearest(hits, question_concepts),
@@ -1647,7 +1658,7 @@ def _rule_for_the_askers_people(
     class_account = _names_class_account(normalise(question))
     return any(
         people & other.passage.own_concepts
-        and read_hit(other).modality not in ("none", "power")
+        and _states_rule(other)
         # …on the asker's side: not a rule for the class account they are not asking about.
         and (class_account or not S_EDU_ACCOUNT.search(normalise(_rule_text(other))))
         and _speaks_to(acts, other, question_concepts)
@@ -1710,7 +1721,7 @@ def _sharper_gap(
     on_the_act = [
         (other, sharper)
         for other in hits
-        if read_hit(other).modality not in ("none", "power")
+        if _states_rule(other)
         and _speaks_to(acts, other, question_concepts)
         and (sharper := scope_gap(situation, _rule_text(other), question, other.passage.quote))
         and not sharper.elsewhere
