@@ -220,6 +220,9 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     possessive = owner if owner.endswith("'s") else f"{owner}'s"
     opening = possessive[0].upper() + possessive[1:]  # a sentence that starts with the name
     verdict = decision.verdict
+    if decision.rules_out_silence:
+        return (f"No — {possessive} policy does not allow keeping quiet about this. "
+                f"{label} says: “{quote}”")
     if verdict == Verdict.PROHIBITED:
         return f"No — {possessive} policy does not allow this. {label} says: “{quote}”"
     if verdict == Verdict.CONDITIONAL:
@@ -232,6 +235,8 @@ def summary_for(decision: Decision, district: District, citations: list[Citation
     if verdict == Verdict.ALLOWED and decision.grants_district_power:
         # "can the district monitor…?", "can i get in trouble for…?"
         return f"Yes — {possessive} policy gives the district this power. {label} says: “{quote}”"
+    if decision.states_duty_to_report:
+        return f"Yes — {possessive} policy asks staff to do this. {label} says: “{quote}”"
     if verdict == Verdict.ALLOWED:
         if citations:
             quote = _excerpt(citations[0].quote, focus=allowing_words(citations[0].quote))

@@ -415,6 +415,18 @@ Q_ASKS_TO_REPORT = rx(
     r"admin\w*|hr|the (?:office|district|principal|superintendent|ad)|my (?:principal|boss|"
     r"supervisor|ap|admin\w*|department head|dept head))\b",
 )
+# Keeping quiet about someone else's conduct ("can i just stay out of it?", "not my business
+# right?"): against a duty to report, the act asked about is the silence. The lexicon's
+# report_duty ask_terms carry the same phrases, to find the duty.
+Q_STAYS_SILENT = rx(
+    r"\bstay(?:ing)? out of (?:it|this|that)\b",
+    r"\b(?:not|n'?t|without) (?:say(?:ing)?|tell(?:ing)?) (?:anything|anyone|anybody|a word)\b",
+    r"\bkeep (?:quiet|my mouth shut|it to myself)\b",
+    r"\b(?:mind my own business|not my business|none of my business)\b",
+    r"\blook the other way\b",
+    r"\bpretend i (?:did not|didn'?t|never) s(?:ee|aw)\b",
+    r"\b(?:not|n'?t) (?:report|flag)(?:ing)? (?:it|this|that|her|him|them)\b",
+)
 # Each flag of a Situation and the wording in a question that sets it.
 _SITUATION: dict[str, re.Pattern[str]] = {
     "former": Q_FORMER,
@@ -1246,6 +1258,22 @@ class Decision:
         anything the asker does."""
         return self.governing is not None and read_hit(self.governing).modality == "power"
 
+    @property
+    def states_duty_to_report(self) -> bool:
+        """A Yes to "do i have to tell someone?": the policy asks it of staff, which is more
+        than allowing it."""
+        return self.verdict == Verdict.ALLOWED and self._by_duty_to_report
+
+    @property
+    def rules_out_silence(self) -> bool:
+        """A No to "can i just stay out of it?": the No is to keeping quiet, not to telling."""
+        return self.verdict == Verdict.PROHIBITED and self._by_duty_to_report
+
+    @property
+    def _by_duty_to_report(self) -> bool:
+        return (self.governing is not None
+                and "report_duty" in self.governing.passage.sentence_concepts)
+
     @classmethod
     def out_of_scope(cls, hit: Hit, gap: ScopeGap) -> Decision:
         """The nearest rule, whose scope word leaves the asker's case out."""
@@ -1488,8 +1516,10 @@ def _decide(
             _nearest(hits, question_concepts),
             reason="the policy does not speak to this kind of act",
         )
-    if situation.asks_to_report:
-        return _duty_to_report(candidates, hits, question_concepts)
+    if situation.asks_to_report or Q_STAYS_SILENT.search(normalise(question)):
+        duty = _duty_to_report(candidates, hits, situation, question, question_concepts)
+        if duty is not None:
+            return duty
     # "Can the district / the superintendent …?" is answered by what the district may do.
     if situation.about_district:
         for hit in hits[:10]:
@@ -1627,14 +1657,21 @@ def _someone_elses_deed(
 
 
 def _duty_to_report(
-    candidates: list[Hit], hits: list[Hit], question_concepts: set[str]
-) -> Decision:
+    candidates: list[Hit], hits: list[Hit], situation: Situation, question: str,
+    question_concepts: set[str],
+) -> Decision | None:
     """Telling on someone is what the policy's duty to report asks ("…should immediately
-    notify his or her immediate supervisor"); where it sets none, the rule the other's
-    conduct touches is the nearest clause and the policy does not say."""
+    notify his or her immediate supervisor"), and keeping quiet is what it rules out; where
+    it sets none, the rule the other's conduct touches is the nearest clause and the policy
+    does not say."""
     duty = next((h for h in hits if "report_duty" in h.passage.sentence_concepts), None)
+    if duty is not None and Q_STAYS_SILENT.search(normalise(question)):
+        return Decision(Verdict.PROHIBITED, duty,
+                        reason="the policy asks staff to report this, not to keep quiet")
     if duty is not None:
         return Decision(Verdict.ALLOWED, duty, reason="the policy asks staff to report this")
+    if not situation.asks_to_report:
+        return None  # "can i stay out of it?" with no duty: the other's conduct decides
     rule = next((h for h in candidates if _states_rule(h)), None)
     return Decision(
         Verdict.NOT_ADDRESSED,
@@ -1831,9 +1868,10 @@ def _emergency_exception(
     """A student in danger and only a cell phone to hand: the rule that makes an exception
     for emergencies ("…except in case of an immediate emergency which precludes any other
     reasonable method of communication") decides it, not general advice on phones. It
-    shares few words with the question ("confidential matter"), so it is looked for further
-    down than the candidates."""
-    for hit in hits[:DECIDING_HITS]:
+    shares few words with the question ("confidential matter"), so it is looked for among all
+    the hits, not only the candidates."""
+    found: list[Decision] = []
+    for hit in hits:
         reading = read_hit(hit)
         if "emergency" not in reading.conditions or not _speaks_to(acts, hit, question_concepts):
             continue
@@ -1842,9 +1880,20 @@ def _emergency_exception(
         verdict = _verdict_from(reading, situation, question, hit, False, acts)
         if verdict == Verdict.CONDITIONAL:
             conditions = sorted(effective_conditions(reading.conditions, situation, question))
-            return Decision(verdict, hit, conditions=conditions,
-                            reason="the policy makes an exception for emergencies")
-    return None
+            found.append(Decision(verdict, hit, conditions=conditions,
+                                  reason="the policy makes an exception for emergencies"))
+    # An exception for emergencies alone, in a sentence mostly about what the question asks:
+    # "all electronic contacts with students … except in emergency situations", not a group
+    # alert to parents that an urgent situation lets go out from a personal account.
+    found.sort(key=lambda d: (d.conditions != ["emergency"],
+                              -_focus(d.governing, question_concepts)))
+    return found[0] if found else None
+
+
+def _focus(hit: Hit, question_concepts: set[str]) -> float:
+    """How much of what the sentence is about the question asks about."""
+    concepts = hit.passage.concepts
+    return len(concepts & question_concepts) / max(1, len(concepts))
 
 
 # Acts narrow enough that a sentence about one of them is *about* it ("tag photos of other

@@ -1634,6 +1634,17 @@ def test_a_late_evening_text_about_scheduling_meets_the_after_hours_allowance(
     expect(answer, Verdict.CONDITIONAL, "outside of regular school hours")
 
 
+def test_a_student_in_danger_on_a_personal_account_meets_the_rule_that_excepts_emergencies(
+    assistant: Assistant,
+) -> None:
+    """Milton: "All electronic contacts with students should be through the district's
+    computer and telephone systems, except in emergency situations" is the exception, not the
+    group-alert sentence whose "urgent situation" is about emailing parents."""
+    answer = assistant.ask("a 10th grader snapchatted me at 1am that she's going to kill "
+                           "herself. can i write back to her on snap?", "milton")
+    expect(answer, Verdict.CONDITIONAL, "except in emergency situations")
+
+
 def test_a_medical_emergency_meets_the_emergency_exception(assistant: Assistant) -> None:
     answer = assistant.ask("a kid in my class had an asthma attack at recess and i called his "
                            "mom from my cell to talk about his meds. was that ok?",
@@ -2164,9 +2175,25 @@ def test_a_policy_with_no_duty_to_report_does_not_say_whether_one_must(
 
 
 def test_a_policy_that_asks_staff_to_report_answers_with_that_duty(assistant: Assistant) -> None:
-    answer = assistant.ask("one of the aides put a kid's 504 plan on her fb. should i say "
-                           "something to admin or stay out of it?", "dudley-charlton")
+    answer = assistant.ask("one of the aides put a kid's 504 plan on her fb. do i need to say "
+                           "something to admin?", "dudley-charlton")
     expect(answer, Verdict.ALLOWED, "should immediately notify")
+    assert "asks staff to do this" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "one of the aides put a kid's 504 plan on her fb. should i say something to admin or stay "
+    "out of it?",
+    "the bus driver posted a pic of a kid crying on the bus with his name on it. honestly "
+    "it's none of my business, i can just keep quiet right?",
+])
+def test_a_duty_to_report_rules_out_keeping_quiet(assistant: Assistant, question: str) -> None:
+    """Dudley-Charlton: "Any staff member who becomes aware of a violation … should
+    immediately notify his or her immediate supervisor": staying out of it is the No, and the
+    summary says the No is to the silence."""
+    answer = assistant.ask(question, "dudley-charlton")
+    expect(answer, Verdict.PROHIBITED, "should immediately notify")
+    assert "keeping quiet" in answer.summary
 
 
 @pytest.mark.parametrize("question", [
