@@ -1590,6 +1590,12 @@ def _decide(
             continue
         if _about_students_only(hit, question_concepts):
             continue
+        # A ban limited to working time, asked about a subject it does not name ("my take on
+        # the election on my personal fb") with no word of when: its limit is not what the
+        # question is about, so it does not answer it.
+        if (reading.modality == "prohibit" and _reach_unknown(situation, hit)
+                and (question_concepts & TOPICAL) - hit.passage.concepts):
+            continue
         if reading.modality == "permit" and (
             _situation_missing(hit, question_concepts)
             or _break_time_only(hit, situation, question)

@@ -2394,3 +2394,25 @@ def test_a_permission_for_scheduling_news_does_not_reach_other_personal_email(
     cancelled = assistant.ask("practice got cancelled bc of the storm, can i text my players "
                               "from my cell tonight?", "milton")
     assert cancelled.verdict == Verdict.CONDITIONAL, cancelled.summary
+
+
+@pytest.mark.parametrize("question", [
+    "can i share my opinion on the school board election on my personal twitter?",
+    "can i post about the union contract fight on my own fb?",
+    "thinking of posting my take on the gun control bill on facebook, any rule against it?",
+])
+def test_a_post_on_a_public_question_is_not_decided_by_a_rule_it_only_shares_words_with(
+    assistant: Assistant, question: str
+) -> None:
+    """Connecticut bans status updates "during working time" and bans disclosing confidential
+    information and posting what promotes violence. An opinion on an election, a contract
+    dispute or a gun bill is none of those, and the question says nothing of working time:
+    the policy does not say."""
+    answer = assistant.ask(question, "ct-4118")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+
+
+def test_a_video_of_a_fight_is_still_about_violence(assistant: Assistant) -> None:
+    answer = assistant.ask("two of my 8th graders got into a fight at dismissal, can i post the "
+                           "video on my story?", "ct-4118")
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
