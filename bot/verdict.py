@@ -195,7 +195,7 @@ Q_WORK_TIME = rx(
     r"\bbetween classes\b",
     r"\bpassing (?:time|period)\b",
     r"\bprep\b",
-    r"\bplanning\b",
+    r"\bplanning\b(?! (?:to|on)\b)",
     r"\bduring (?:the )?(?:school|"
     r"class|work|the day|my)",
     r"\bschool (?:day|hours)\b",
@@ -206,7 +206,7 @@ Q_WORK_TIME = rx(
     r"\b(?:meeting|mtgs?)\b",
     r"\bon the clock\b",
     r"\blunch\b",
-    r"\bduty\b",
+    r"\bduty\b(?! (?:schedules?|roster|assignments?|rotation|list|coverage)\b)",
     r"\bclass time\b",
     r"\bhomeroom\b",
     r"\bstudy hall\b",

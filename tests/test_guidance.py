@@ -2416,3 +2416,23 @@ def test_a_video_of_a_fight_is_still_about_violence(assistant: Assistant) -> Non
     answer = assistant.ask("two of my 8th graders got into a fight at dismissal, can i post the "
                            "video on my story?", "ct-4118")
     assert answer.verdict == Verdict.PROHIBITED, answer.summary
+
+
+@pytest.mark.parametrize(("question", "work_time"), [
+    ("i'm planning to post a throwback pic tonight", False),
+    ("planning on messaging the parents later", False),
+    ("so annoyed about the new duty rotation", False),
+    ("can i scroll tiktok during my planning period?", True),
+    ("ok to check fb on recess duty?", True),
+])
+def test_planning_and_duty_mean_working_time_only_as_a_time(question: str, work_time: bool) -> None:
+    assert Situation.of(question).work_time is work_time
+
+
+def test_anger_about_a_schedule_gets_the_advice_on_angry_posts(assistant: Assistant) -> None:
+    """Middletown: "If angry or passionate about a subject, it's wise to delay posting",
+    not its ban on social media during school hours, which a post about the duty roster
+    written at home is not."""
+    answer = assistant.ask("ugh so fed up with the new duty roster. planning to post about it "
+                           "this weekend, bad idea?", "middletown")
+    expect(answer, Verdict.DISCOURAGED, "calmer heads")
