@@ -76,7 +76,10 @@ INFO_REQUEST = re.compile(
     r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e|how (?:many|much)|"
     r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
     r"who (?:posted|posts|runs|manages|made|started|took)|"
-    r"where (?:can|do|would|should) (?:i|we) (?:find|get|download|buy|print))\b"
+    r"where (?:can|do|would|should) (?:i|we) (?:find|get|download|buy|print)|"
+    # whether something is up yet, not whether the asker may post it
+    r"(?:is|are|has|have) (?:the|our|this|that|today'?s|tomorrow'?s) (?:[\w'-]+ ){0,7}?"
+    r"(?:been )?(?:posted|up|out|online)(?: (?:anywhere|yet|online|somewhere))?(?=[?!. ]*$))\b"
 )
 # "can I …" about dealing with students or parents is a conduct question even when these
 # policies are silent on it ("can I give a student a ride home?" gets "the policy doesn't say").
@@ -121,7 +124,8 @@ ERRANDS = re.compile(
     r"\b(?:password|passcode|pw|wi-?fi|log ?in to|locked out|reset|printer|copier|toner|"
     r"rubric|lesson plan|sub plans?|substitute plans?|lunch menu|what'?s for lunch|cafeteria|"
     r"payroll|paycheck|pay stubs?|direct deposit|open enrollment|benefits enrollment|w-?2s?|"
-    r"pto|personal day|sick day|parking|snow day|calendar for|"
+    r"pto|personal day|sick day|parking|snow day|calendar for|early dismissal|"
+    r"(?:2|two)[- ]?(?:hr|hour) delay|delayed (?:opening|start)|"
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
     r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
     r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call|"

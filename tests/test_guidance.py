@@ -165,6 +165,8 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path)
     "buses are late, should i send the kids out to the loop or keep them inside?",
     "when's the benefits fair, i need to ask about my medical plan",
     "when's open enrollment? want to add my husband to the medical plan",
+    "is the early dismissal schedule for friday posted anywhere?",
+    "has the schedule for the two hour delay been posted yet",
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
@@ -2436,3 +2438,9 @@ def test_anger_about_a_schedule_gets_the_advice_on_angry_posts(assistant: Assist
     answer = assistant.ask("ugh so fed up with the new duty roster. planning to post about it "
                            "this weekend, bad idea?", "middletown")
     expect(answer, Verdict.DISCOURAGED, "calmer heads")
+
+
+def test_whether_a_post_of_ones_class_is_ok_stays_a_policy_question(assistant: Assistant) -> None:
+    """ "Is the … posted …?" is a lookup only when it asks nothing about a rule."""
+    answer = assistant.ask("is the pic of my class that's posted on the school fb ok?", "milton")
+    assert answer.verdict != Verdict.OFF_TOPIC
