@@ -404,6 +404,35 @@ Q_DONE_TO_ME = rx(
 )
 
 
+# The district making the asker do something to their own accounts ("can they make me hand
+# over my password?", "could the district require me to delete my facebook?"), and the words
+# a power must use to reach that demand ("may request that the employee cease such activity").
+_COMPELS = (r"\b(?:make|makes|force|forces|require|requires|demand|demands|order|orders|"
+            r"compel|compels|pressure) (?:me|us|staff|teachers|employees|(?:that )?(?:i|we))\b"
+            r"[^.?!]{0,30}?\b")
+Q_DEMANDS_CREDENTIALS = rx(
+    rf"{_COMPELS}(?:hand\w* over|giv\w*|turn\w* over|shar\w*|provid\w*|tell\w*|disclos\w*)"
+    r"\b[^.?!]{0,25}?\b(?:passwords?|log-?ins?|credentials|usernames?|passcodes?)\b",
+)
+Q_DEMANDS_DELETION = rx(
+    rf"{_COMPELS}(?:delet\w*|deactivat\w*|shut\w* down|clos\w*|remov\w*|take down|get rid of)"
+    r" (?:my|our)\b",
+)
+S_GRANTS_CREDENTIALS = rx(r"\b(?:passwords?|log-?ins?|credentials)\b")
+S_GRANTS_DELETION = rx(r"\b(?:remov\w*|delet\w*|cease|take down|deactivat\w*)\b")
+
+
+def _demand_on_the_asker(question: str) -> re.Pattern[str] | None:
+    """The words a district power must use to reach what the question says the district
+    would make the asker do, or None when it asks no such thing."""
+    q = normalise(question)
+    if Q_DEMANDS_CREDENTIALS.search(q):
+        return S_GRANTS_CREDENTIALS
+    if Q_DEMANDS_DELETION.search(q):
+        return S_GRANTS_DELETION
+    return None
+
+
 # Whether the asker must tell on someone ("saw a coworker post something racist, am i
 # required to report it?", "do i have to say anything?"): a duty the policy may not set.
 _DUTY = (r"\b(?:have to|need to|required to|supposed to|obligated to|obliged to|expected to|"
@@ -1521,6 +1550,18 @@ def _decide(
         if duty is not None:
             return duty
     # "Can the district / the superintendent …?" is answered by what the district may do.
+    demand = _demand_on_the_asker(question) if situation.about_district else None
+    if demand is not None:
+        # "can they make me hand over my password?": searching what staff post is no power
+        # to demand it. Only a power in the demand's own words answers Yes; otherwise the
+        # nearest power is the clause to show.
+        powers = [h for h in hits[:10] if read_hit(h).modality == "power"]
+        granting = next((h for h in powers if demand.search(normalise(h.passage.text))), None)
+        if granting is not None:
+            return Decision(Verdict.ALLOWED, granting,
+                            reason="the policy gives the district this power")
+        return Decision(Verdict.NOT_ADDRESSED, (powers or [_nearest(hits, question_concepts)])[0],
+                        reason="the policy gives the district no such power")
     if situation.about_district:
         for hit in hits[:10]:
             reading = read_hit(hit)

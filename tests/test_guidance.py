@@ -2444,3 +2444,26 @@ def test_whether_a_post_of_ones_class_is_ok_stays_a_policy_question(assistant: A
     """ "Is the … posted …?" is a lookup only when it asks nothing about a rule."""
     answer = assistant.ask("is the pic of my class that's posted on the school fb ok?", "milton")
     assert answer.verdict != Verdict.OFF_TOPIC
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("is my principal allowed to force me to share my snapchat password?", "marlborough"),
+    ("can hr require that i deactivate my twitter?", "milton"),
+    ("could admin order us to give them our facebook logins?", "dudley-charlton"),
+])
+def test_a_power_to_search_or_monitor_is_no_power_to_demand_passwords_or_deletion(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """"Can they make me …?" is answered Yes only by a power in the demand's own words;
+    periodic internet searches or monitoring grant no right to a password or an account."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert not answer.summary.startswith("Yes")
+
+
+def test_a_power_to_ask_staff_to_stop_answers_whether_they_can_make_me_take_posts_down(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("could the superintendent make me remove my facebook posts?",
+                           "ct-4118")
+    expect(answer, Verdict.ALLOWED, "may request that the employee cease such activity")
