@@ -1032,6 +1032,15 @@ Q_PREP = rx(r"\bprep\b", r"\bplanning\b", r"\bpreparation\b")
 S_PREP_TIME = rx(r"\b(?:prep|preparation|planning) (?:periods?|time)\b")
 
 
+# Whether a ban on the school day leaves any time free ("at any point during the day, or is it
+# completely off limits?"): its exception for breaks is the answer.
+Q_ANY_TIME_AT_ALL = rx(
+    r"\b(?:at any (?:point|time)|at all|any time|anytime|ever|some ?time|any ?where)\b",
+    r"\b(?:total(?:ly)?|complete(?:ly)?|blanket|flat[- ]?out|100%) (?:ban(?:ned)?|no|off[- ]limits|"
+    r"forbidden|prohibited|not allowed)\b",
+)
+
+
 def _on_a_break(question: str) -> bool:
     """Lunch or a break, not duty; "not lunch duty, my actual lunch" is a break."""
     q = re.sub(r"\b(?:not?|don'?t have|do not have|without|off) (?:\w+ ){0,2}?duty\b", " ",
@@ -2441,7 +2450,8 @@ def _verdict_from(
     if opposite:
         return Verdict.PROHIBITED
     if "breaks" in conds:
-        return Verdict.CONDITIONAL if _on_a_break(question) else Verdict.PROHIBITED
+        met = _on_a_break(question) or Q_ANY_TIME_AT_ALL.search(normalise(question))
+        return Verdict.CONDITIONAL if met else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:
         return Verdict.CONDITIONAL
     # A ban limited to working time or to school computers, asked about without saying

@@ -2467,3 +2467,18 @@ def test_a_power_to_ask_staff_to_stop_answers_whether_they_can_make_me_take_post
     answer = assistant.ask("could the superintendent make me remove my facebook posts?",
                            "ct-4118")
     expect(answer, Verdict.ALLOWED, "may request that the employee cease such activity")
+
+
+@pytest.mark.parametrize("question", [
+    "is scrolling insta ever ok during school hours or is it a blanket ban?",
+    "can staff use tiktok at any time in the school day?",
+])
+def test_asking_whether_any_time_is_free_meets_the_exception_for_breaks(
+    assistant: Assistant, question: str
+) -> None:
+    """Middletown reserves social media in school hours "for school personnel's authorized
+    breaks or unassigned periods only": the answer to "is there any time?" is that condition,
+    while a class period stays a No."""
+    expect(assistant.ask(question, "middletown"), Verdict.CONDITIONAL)
+    in_class = assistant.ask("can i scroll insta during 4th period?", "middletown")
+    assert in_class.verdict == Verdict.PROHIBITED, in_class.summary
