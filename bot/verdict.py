@@ -380,6 +380,8 @@ Q_UNRELATED_TO_JOB = rx(
     r"\b(?:nothing|not anything) to do with (?:school|work|my job|the district|teaching)\b",
     r"\bnot (?:school|work|job)[- ]related\b",
     r"\bunrelated to (?:school|work|my job)\b",
+    r"\bnon-?(?:school|work)(?: related)? (?:stuff|things|topics|matters|chat|talk)\b",
+    r"\bnot (?:about|for) (?:school|class|work)\b",
 )
 # "can i get in trouble for something i post?": about the district's power only when the asker
 # names nothing a rule is about (see `decide`); "…for posting explicit excerpts?" or "…for
@@ -506,6 +508,9 @@ S_COLLEAGUE = rx(
 S_JOB_SCOPE = rx(
     r"\bin connection with (?:one's|his|her|their|his/her) (?:position|employment|duties|job)\b",
     r"\bwithin the ambit of (?:one's|his|her|their) duties\b",
+    # …and rules on school business, whatever the channel
+    r"\bschool business\b",
+    r"\bany matter relating to education\b",
 )
 # "Middletown computers": computers named without an owner are the district's.
 UNOWNED_COMPUTERS = r"\b(?!personal\b|home\b|own\b|their\b|his\b|her\b)[a-z]+ computers\b"

@@ -2482,3 +2482,17 @@ def test_asking_whether_any_time_is_free_meets_the_exception_for_breaks(
     expect(assistant.ask(question, "middletown"), Verdict.CONDITIONAL)
     in_class = assistant.ask("can i scroll insta during 4th period?", "middletown")
     assert in_class.verdict == Verdict.PROHIBITED, in_class.summary
+
+
+def test_a_rule_on_school_business_does_not_decide_a_chat_about_non_school_stuff(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton prohibits personal email "to discuss school business with students and
+    parents/guardians": fantasy football with a dad is not school business, while the field
+    trip is."""
+    chat = assistant.ask("can i email a student's dad from my gmail about non-school stuff "
+                         "like fantasy football?", "dudley-charlton")
+    assert chat.verdict != Verdict.PROHIBITED, chat.summary
+    trip = assistant.ask("can i email a student's dad from my gmail about the field trip?",
+                         "dudley-charlton")
+    expect(trip, Verdict.PROHIBITED, "school business")
