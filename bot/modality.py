@@ -93,6 +93,8 @@ POWER = rx(
     r"\bmay request that the employee\b",
     r"\bcould be cause for discipline\b",
     r"\bmay expose an employee to discipline\b",
+    r"\b(?:will|shall|may) be subject to (?:\w+ )?disciplin",
+    r"\bmay consider and apply disciplinary action\b",
     r"\b(?:administrators?|the district|principals?|supervisors?|the superintendent) may"
     r"(?:,? however,?)? (?:review|monitor|inspect|investigate|examine)\b",
 )

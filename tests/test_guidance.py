@@ -2496,3 +2496,15 @@ def test_a_rule_on_school_business_does_not_decide_a_chat_about_non_school_stuff
     trip = assistant.ask("can i email a student's dad from my gmail about the field trip?",
                          "dudley-charlton")
     expect(trip, Verdict.PROHIBITED, "school business")
+
+
+def test_being_subject_to_disciplinary_sanctions_is_the_districts_power_to_discipline(
+    assistant: Assistant,
+) -> None:
+    """Middletown: "Any violation of this policy by school personnel will be subject to those
+    disciplinary sanctions included in the Collective Bargaining Agreement" answers whether the
+    district can discipline, rather than a rule on what staff may post."""
+    answer = assistant.ask("can the district discipline a teacher who breaks the social media "
+                           "rules with a nasty post about a student?", "middletown")
+    expect(answer, Verdict.ALLOWED, "disciplinary sanctions")
+    assert "gives the district this power" in answer.summary
