@@ -258,6 +258,13 @@ Q_DANGER = rx(
     r"\bambulance\b",
     r"\b911\b",
     r"\bunsafe\b",
+    # the school's own safety events, and a child unaccounted for in one
+    r"\blockdown\b",
+    r"\bevacuat",
+    r"\bfire alarm\b",
+    r"\bshelter(?:ing)? in place\b",
+    r"\b(?:is|are|was|were|went|goes|gone) missing\b",
+    r"\bmissing (?:kid|student|child|camper|player)\b",
     r"\bcrisis\b",
 )
 Q_EMERGENCY = rx(
@@ -277,8 +284,6 @@ Q_EMERGENCY = rx(
     r"\bstuck (?:on|at|in)\b",
     r"\baccident\b",
     r"\bemts?\b",
-    r"\blockdown\b",
-    r"\bevacuat",
 )
 Q_PRIVACY_MATTER = rx(
     r"\bmedical\b",
@@ -524,6 +529,11 @@ S_SCHOOL_DEVICE = rx(
     r"\b(?:school|district)[- ](?:owned|issued|provided) (?:computers?|devices?|equipment|"
     r"technology|laptops?)\b",
     r"\b(?:school|district) (?:devices|equipment|laptops|network)\b",
+)
+S_THROUGH_SCHOOL_SYSTEMS = rx(
+    r"\b(?:through|via|by way of|using only|only through|only via) (?:the )?"
+    r"(?:school(?: district)?|district)(?:'s)? "
+    r"(?:computers?|telephones?|systems?|resources|network|devices|accounts?)\b",
 )
 S_POST_ONLY = rx(
     r"\bpost(?:ing|s)?\b",
@@ -1209,8 +1219,11 @@ def scope_gap(
     if Q_UNRELATED_TO_JOB.search(q) and (match := S_JOB_SCOPE.search(t)):
         return ScopeGap("something unrelated to your job", match.group(0))
     if situation.personal_device and not situation.school_device:
-        match = S_SCHOOL_DEVICE.search(normalise(sentence or rule_text))
-        if match:
+        device_text = normalise(sentence or rule_text)
+        match = S_SCHOOL_DEVICE.search(device_text)
+        # "…should be through the district's computer and telephone systems": a rule that
+        # sends contact *through* the district's systems is about using anything else.
+        if match and not S_THROUGH_SCHOOL_SYSTEMS.search(device_text):
             return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
         return ScopeGap("just reading, not posting", "post")

@@ -2508,3 +2508,18 @@ def test_being_subject_to_disciplinary_sanctions_is_the_districts_power_to_disci
                            "rules with a nasty post about a student?", "middletown")
     expect(answer, Verdict.ALLOWED, "disciplinary sanctions")
     assert "gives the district this power" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "fire alarm went off and a kid is missing from my line, can i text him from my own phone?",
+    "we're sheltering in place and one of my 4th graders got stuck in the nurse's office. can "
+    "i text her from my personal phone?",
+])
+def test_a_rule_that_sends_contact_through_the_districts_systems_reaches_a_personal_phone(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton: "All electronic contacts with students should be through the district's
+    computer and telephone systems, except in emergency situations" is about using anything
+    else, so a personal phone is inside it, and a missing child is its emergency."""
+    expect(assistant.ask(question, "milton"), Verdict.CONDITIONAL,
+           "except in emergency situations")
