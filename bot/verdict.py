@@ -752,6 +752,7 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\b(?:only|just) (?:my |the |our )?(?:\w+ )?captains?\b",
             r"\b(?:2|two|both) (?:of )?(?:my |the |our )?captains\b",
             r"\bone of (?:my |the |our )?captains\b",
+            r"\b(?:my|the|our) (?:team |squad )?captain\b(?!s)",  # one captain
         ),
         rx(r"^(?!.*\bteam captains\b).*\b(?:all team members|three or more)"),
     ),

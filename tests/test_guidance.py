@@ -2523,3 +2523,11 @@ def test_a_rule_that_sends_contact_through_the_districts_systems_reaches_a_perso
     else, so a personal phone is inside it, and a missing child is its emergency."""
     expect(assistant.ask(question, "milton"), Verdict.CONDITIONAL,
            "except in emergency situations")
+
+
+def test_one_captain_is_fewer_than_marlboroughs_group_of_three(assistant: Assistant) -> None:
+    """Marlborough: messages go "to all team members or group of members that include at
+    least three or more individuals"; Milton's rule names "team captains" as enough."""
+    question = "ok to dm my captain about what time tomorrow's bus leaves?"
+    expect(assistant.ask(question, "marlborough"), Verdict.PROHIBITED, "three or more")
+    assert assistant.ask(question, "milton").verdict == Verdict.ALLOWED
