@@ -195,6 +195,8 @@ Q_WORK_TIME = rx(
     r"\bbetween classes\b",
     r"\bpassing (?:time|period)\b",
     r"\bprep\b",
+    # "planning to post" and "the duty roster" are no time; the lexicon's worktime terms
+    # carry the same two exclusions, to rank by.
     r"\bplanning\b(?! (?:to|on)\b)",
     r"\bduring (?:the )?(?:school|"
     r"class|work|the day|my)",
