@@ -357,6 +357,7 @@ class Situation:
     asks_to_report: bool = False  # "do i have to report it?": a duty to tell on others
     not_our_student: bool = False  # a student of another district or a private school
     fears_discipline: bool = False  # "can i get in trouble for…?"
+    stays_silent: bool = False  # "can i just stay out of it?": keeping quiet about another
 
     @classmethod
     def of(cls, question: str) -> Situation:
@@ -486,6 +487,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "asks_to_report": Q_ASKS_TO_REPORT,
     "not_our_student": Q_NOT_OUR_STUDENT,
     "fears_discipline": Q_FEARS_DISCIPLINE,
+    "stays_silent": Q_STAYS_SILENT,
 }
 
 # What a rule's own words limit it to.
@@ -1575,8 +1577,8 @@ def _decide(
             _nearest(hits, question_concepts),
             reason="the policy does not speak to this kind of act",
         )
-    if situation.asks_to_report or Q_STAYS_SILENT.search(normalise(question)):
-        duty = _duty_to_report(candidates, hits, situation, question, question_concepts)
+    if situation.asks_to_report or situation.stays_silent:
+        duty = _duty_to_report(candidates, hits, situation, question_concepts)
         if duty is not None:
             return duty
     # "Can the district / the superintendent …?" is answered by what the district may do.
@@ -1734,15 +1736,14 @@ def _someone_elses_deed(
 
 
 def _duty_to_report(
-    candidates: list[Hit], hits: list[Hit], situation: Situation, question: str,
-    question_concepts: set[str],
+    candidates: list[Hit], hits: list[Hit], situation: Situation, question_concepts: set[str]
 ) -> Decision | None:
     """Telling on someone is what the policy's duty to report asks ("…should immediately
     notify his or her immediate supervisor"), and keeping quiet is what it rules out; where
     it sets none, the rule the other's conduct touches is the nearest clause and the policy
     does not say."""
     duty = next((h for h in hits if "report_duty" in h.passage.sentence_concepts), None)
-    if duty is not None and Q_STAYS_SILENT.search(normalise(question)):
+    if duty is not None and situation.stays_silent:
         return Decision(Verdict.PROHIBITED, duty,
                         reason="the policy asks staff to report this, not to keep quiet")
     if duty is not None:
