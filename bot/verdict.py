@@ -394,7 +394,11 @@ Q_UNRELATED_TO_JOB = rx(
 # "can i get in trouble for something i post?": about the district's power only when the asker
 # names nothing a rule is about (see `decide`); "…for posting explicit excerpts?" or "…for
 # texting my players?" asks about the posting or the texting.
-Q_FEARS_DISCIPLINE = rx(r"\bget (?:in trouble|fired|disciplined|written up)\b")
+Q_FEARS_DISCIPLINE = rx(
+    r"\bget (?:in trouble|fired|disciplined|written up)\b",
+    # "can they really discipline me for…?": the same fear, put as the district's power
+    r"\b(?:discipline|fire|punish|suspend) me\b", r"\bwrite me up\b",
+)
 
 # Something someone else did to the asker ("a coworker tagged me in a pic from the bar", "a
 # parent posted a video of me at practice", "a kid made a tiktok making fun of me"). It is
@@ -1107,6 +1111,7 @@ Q_CREATES_ACCOUNT = rx(
 # What a district can do about staff posts: a "can the district…?" question is decided by a
 # power sentence about the same thing (monitoring, discipline, reporting).
 DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
+S_DISCIPLINE = rx(r"\bdisciplin", r"\bterminat", r"\bsanction")
 # Acts so common that sharing one says little about whether a directive is about the case.
 GENERIC_ACTS = frozenset({"post", "message", "access", "photo"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
@@ -1464,10 +1469,14 @@ def decide(
     """The verdict and its governing sentence; with a student in danger, the policy's
     exception for emergencies where the ordinary reading found only advice or nothing (a
     prohibition stands: the exception may not reach the act)."""
-    if situation.fears_discipline and not question_concepts & (
-        TOPICAL | SPECIFIC_ACTS | PEOPLE_CONCEPTS
-    ):
-        situation = replace(situation, about_district=True)
+    if situation.fears_discipline:
+        # "…for something i post?" asks what the district may do; "…for a meme mocking a
+        # coworker?" asks whether the meme was allowed.
+        # ("discipline" itself is a student-records word, so the fear is read out first.)
+        deed = set(concepts_of(Q_FEARS_DISCIPLINE.sub(" ", normalise(question))))
+        names_the_deed = bool(
+            question_concepts & deed & (TOPICAL | SPECIFIC_ACTS | PEOPLE_CONCEPTS))
+        situation = replace(situation, about_district=not names_the_deed)
     decision = _decide(hits[:DECIDING_HITS], situation, question, question_concepts, concepts_of,
                        min_score)
     # …a student's record in someone else's post is what the asker would report, not send.
@@ -1595,7 +1604,10 @@ def _decide(
         return Decision(Verdict.NOT_ADDRESSED, (powers or [_nearest(hits, question_concepts)])[0],
                         reason="the policy gives the district no such power")
     if situation.about_district:
-        for hit in hits[:10]:
+        # "can they discipline me?" is answered by the power to discipline before the power
+        # to ask that a post come down.
+        for hit in sorted(hits[:10], key=lambda h: situation.fears_discipline and not (
+                S_DISCIPLINE.search(normalise(h.passage.text)))):
             reading = read_hit(hit)
             if _district_power(reading, hit, situation, question_concepts):
                 gap = scope_gap(situation, _rule_text(hit), question)

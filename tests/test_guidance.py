@@ -2288,6 +2288,8 @@ def test_a_parent_far_from_the_verb_is_still_whom_the_asker_deals_with(
          "ct-4118"),
         ("will i get written up for dm'ing a 7th grader on insta about her missing homework?",
          "milton"),
+        ("i posted a screenshot of a kid's report card on my fb last night as a joke. can admin "
+         "actually discipline me for that?", "marlborough"),
     ],
 )
 def test_fearing_discipline_for_a_named_act_is_answered_by_the_rule_on_that_act(
@@ -2300,11 +2302,20 @@ def test_fearing_discipline_for_a_named_act_is_answered_by_the_rule_on_that_act(
     assert "discipline" not in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i get in trouble for stuff i post on my own time?",
+        # "disciplined" is also a student-records word; it is not what the asker posted
+        "could i get disciplined for what i post on weekends if the board doesn't like it?",
+        "can they really discipline me for stuff i post from home?",
+    ],
+)
 def test_fearing_discipline_for_posts_in_general_is_answered_by_the_districts_power(
-    assistant: Assistant,
+    assistant: Assistant, question: str
 ) -> None:
     """…and the Yes says whose power it is, not that the asker's posts are allowed."""
-    answer = assistant.ask("can i get in trouble for stuff i post on my own time?", "ct-4118")
+    answer = assistant.ask(question, "ct-4118")
     expect(answer, Verdict.ALLOWED, "discipline")
     assert "gives the district this power" in answer.summary
     assert "allows this" not in answer.summary
