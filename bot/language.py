@@ -347,6 +347,7 @@ class Lexicon:
     ask_terms: _Matcher
     weights: dict[str, float]
     related: dict[str, tuple[str, ...]]
+    broader: dict[str, tuple[str, ...]]
 
     def concepts(self, text: str, question: bool = False) -> Counter[str]:
         """Concept name -> number of mentions in the text."""
@@ -370,6 +371,7 @@ def build_lexicon(data: dict) -> Lexicon:
         ask_terms=_Matcher({n: spec.get("ask_terms", []) for n, spec in concepts.items()}),
         weights={name: float(spec.get("weight", 1.0)) for name, spec in concepts.items()},
         related={name: tuple(spec.get("related", ())) for name, spec in concepts.items()},
+        broader={name: tuple(spec.get("broader", ())) for name, spec in concepts.items()},
     )
 
 

@@ -132,6 +132,7 @@ class DistrictIndex:
         ]
 
     def search(self, question_features: Counter[str], limit: int = 8) -> list[Hit]:
+        question_features = self._backed_off(question_features)
         hits = []
         for i, passage in enumerate(self.passages):
             score = self.bm25.score(question_features, i)
@@ -140,6 +141,28 @@ class DistrictIndex:
             hits.append(Hit(passage, score * self.priors[i]))
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
+
+
+    def _backed_off(self, question: Counter[str]) -> Counter[str]:
+        """A concept this district's policy never names is searched as the broader one it
+        does name: Connecticut's text has no friending rule, but a friend request is still
+        a communication with a student, which it does cover."""
+        out = Counter(question)
+        pending = [(t[1:], w) for t, w in question.items() if t.startswith("#")]
+        seen: set[str] = set()
+        while pending:
+            name, weight = pending.pop()
+            if f"#{name}" in self.bm25.idf or name in seen:
+                continue
+            seen.add(name)
+            for wider in self.lexicon.broader.get(name, ()):
+                if f"#{wider}" not in question:
+                    out[f"#{wider}"] += weight * BACKOFF
+                    pending.append((wider, weight * BACKOFF))
+        return out
+
+
+BACKOFF = 0.5
 
 
 def _as_the_district(names: tuple[str, ...]) -> Callable[[str], str]:

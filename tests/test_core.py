@@ -145,6 +145,45 @@ def test_quoted_fragments_in_qualifiers_are_policy_text(assistant, sources) -> N
     assert not problems, "\n".join(sorted(set(problems)))
 
 
+OAKMONT_TOML = """id = "oakmont"
+name = "Oakmont Public Schools"
+state = "XX"
+contacts = ["your principal"]
+
+[[policies]]
+file = "social.txt"
+number = "5000"
+title = "Staff Use of Social Media"
+adopted = "2024-01-01"
+"""
+OAKMONT_POLICY = """Policy 5000 Staff Use of Social Media
+
+Staff members shall use district social media accounts to celebrate student work and school events.
+
+Staff members shall not engage in private electronic communication with students.
+
+Staff members should keep personal social networking profiles professional in tone.
+"""
+
+
+@pytest.mark.parametrize("question", [
+    "a 9th grader wants to friend me on insta, can i accept?",
+    "can i follow my students on tiktok?",
+])
+def test_a_word_the_policy_never_uses_is_searched_as_the_broader_one_it_does(
+    tmp_path: Path, question: str
+) -> None:
+    """A policy with no friending rule still speaks to communicating with students; that is
+    the nearest clause to a friend request, not the one that shares "social media"."""
+    folder = tmp_path / "knowledge" / "oakmont"
+    folder.mkdir(parents=True)
+    (folder / "district.toml").write_text(OAKMONT_TOML, encoding="utf-8")
+    (folder / "social.txt").write_text(OAKMONT_POLICY, encoding="utf-8")
+    answer = Assistant.load(folder.parent, tmp_path / "index.sqlite").ask(question, "oakmont")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "private electronic communication" in answer.citations[0].quote
+
+
 # --------------------------------------------------------------------------- never a wrong "Yes"
 
 

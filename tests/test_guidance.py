@@ -686,12 +686,14 @@ def test_a_policy_word_in_another_sense_is_not_the_concept(
     ("can I dm her to remind her about the makeup test?", "group"),
     ("can I start a class insta for my AP bio kids?", "identity"),
     ("ok to send a happy bday text to a senior?", "home_info"),
+    ("starting a teaching podcast on weekends. what guidelines do i have to follow?", "friend"),
 ])
 def test_a_question_word_in_another_sense_is_not_the_concept(
     assistant: Assistant, question: str, concept: str
 ) -> None:
     """To remind a student is not the Remind app (a group channel); AP bio is biology, not
-    a profile bio; a happy-birthday text is a greeting, not a birth date."""
+    a profile bio; a happy-birthday text is a greeting, not a birth date; guidelines to
+    follow are not someone to follow."""
     assert concept not in assistant.lexicon.concepts(question, question=True)
 
 
@@ -1321,7 +1323,7 @@ def test_a_question_sharing_no_word_with_the_policy_still_quotes_the_nearest_cla
                            "ct-4118")
     expect(answer, Verdict.NOT_ADDRESSED)
     assert answer.citations
-    assert answer.citations[0].quote in answer.summary
+    assert answer.citations[0].quote[:120] in answer.summary  # a long quote is shortened there
 
 
 @pytest.mark.parametrize("question", [
