@@ -430,7 +430,8 @@ Q_DEMANDS_CREDENTIALS = rx(
 )
 Q_DEMANDS_DELETION = rx(
     rf"{_COMPELS}(?:delet\w*|deactivat\w*|shut\w* down|clos\w*|remov\w*|take down|get rid of)"
-    r" (?:my|our)\b",
+    r" (?:my|our|an?|the|that|this|those|these|it|them|posts?|pics?|photos?|stuff|something)\b",
+    rf"{_COMPELS}(?:take|pull) (?:it|that|this|them|those|\w+ posts?) down\b",
 )
 S_GRANTS_CREDENTIALS = rx(r"\b(?:passwords?|log-?ins?|credentials)\b")
 S_GRANTS_DELETION = rx(r"\b(?:remov\w*|delet\w*|cease|take down|deactivat\w*)\b")
@@ -1590,8 +1591,9 @@ def _decide(
         duty = _duty_to_report(candidates, hits, situation, question_concepts)
         if duty is not None:
             return duty
-    # "Can the district / the superintendent …?" is answered by what the district may do.
-    demand = _demand_on_the_asker(question) if situation.about_district else None
+    # "Can the district / the superintendent …?" is answered by what the district may do;
+    # so is "…can she make me take it down?", whoever "she" is.
+    demand = _demand_on_the_asker(question)
     if demand is not None:
         # "can they make me hand over my password?": searching what staff post is no power
         # to demand it. Only a power in the demand's own words answers Yes; otherwise the

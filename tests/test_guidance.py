@@ -2463,6 +2463,11 @@ def test_whether_a_post_of_ones_class_is_ok_stays_a_policy_question(assistant: A
     ("is my principal allowed to force me to share my snapchat password?", "marlborough"),
     ("can hr require that i deactivate my twitter?", "milton"),
     ("could admin order us to give them our facebook logins?", "dudley-charlton"),
+    ("my AP hated a pic i posted. can admin make me delete a photo from my own insta?",
+     "middletown"),
+    # whoever "she" is, it is her power over the asker that is asked about
+    ("if my principal thinks my tiktok is unprofessional can she force me to take it down?",
+     "marlborough"),
 ])
 def test_a_power_to_search_or_monitor_is_no_power_to_demand_passwords_or_deletion(
     assistant: Assistant, question: str, district: str
@@ -2477,9 +2482,10 @@ def test_a_power_to_search_or_monitor_is_no_power_to_demand_passwords_or_deletio
 def test_a_power_to_ask_staff_to_stop_answers_whether_they_can_make_me_take_posts_down(
     assistant: Assistant,
 ) -> None:
-    answer = assistant.ask("could the superintendent make me remove my facebook posts?",
-                           "ct-4118")
-    expect(answer, Verdict.ALLOWED, "may request that the employee cease such activity")
+    for question in ("could the superintendent make me remove my facebook posts?",
+                     "if the board doesn't like a video i posted, can they make me take it down?"):
+        answer = assistant.ask(question, "ct-4118")
+        expect(answer, Verdict.ALLOWED, "may request that the employee cease such activity")
 
 
 @pytest.mark.parametrize("question", [
