@@ -29,7 +29,8 @@ Q_FORMER = rx(
     r"\bformer\b",
     r"\bi had (?:him|her|them )?in (?:\d|kindergarten|k\b|pre-?k)",
     r"\b(?:is|are|now) (?:1[89]|2\d)(?: now)?\b",
-    r"\bgraduat(?!ing\b|es (?:in|this|next)\b)",  # not "she's graduating in may"
+    r"\bgraduat(?!ing\b|es (?:in|this|next)\b)",  # not "she's graduating in may"…
+    r"\b(?:once|after|when) (?:she|he|they|(?:\w+ )?\w+) graduat",  # …unless it is after
     r"\balum",
     r"used to (?:teach|have|coach)",
     r"\bi had (?:last|a few|two|three|\d+)",

@@ -2340,6 +2340,19 @@ def test_a_student_asking_the_asker_out_meets_the_fraternization_ban(
     expect(answer, Verdict.PROHIBITED, "Fraternization")
 
 
+def test_a_request_to_be_accepted_after_graduation_is_about_a_former_student(
+    assistant: Assistant,
+) -> None:
+    """Waiting until a senior graduates puts the act after the rule on *current* students;
+    a senior who is graduating is still one now."""
+    later = assistant.ask("my senior asked to follow me on insta. can i accept after he "
+                          "graduates in june?", "marlborough")
+    expect(later, Verdict.NOT_ADDRESSED, "current students")
+    now = assistant.ask("my senior asked to follow me on insta, he graduates in june. can i "
+                        "accept?", "marlborough")
+    expect(now, Verdict.PROHIBITED, "current students")
+
+
 def test_whom_to_ask_finds_the_clause_that_says_whom_to_ask(assistant: Assistant) -> None:
     """"Who do I check with?" is answered by Middletown's "If questions arise …, ask a
     principal or administrator for guidance", not by its ban on *checking* social media
