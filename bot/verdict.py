@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from bot.answer import Verdict
 from bot.language import mark_non_students, normalise
@@ -1116,6 +1117,8 @@ DISTRICT_ACTS = frozenset({"monitor", "discipline", "records"})
 S_DISCIPLINE = rx(r"\bdisciplin", r"\bterminat", r"\bsanction")
 # Acts so common that sharing one says little about whether a directive is about the case.
 GENERIC_ACTS = frozenset({"post", "message", "access", "photo"})
+# Which account: what an "elsewhere" scope gap turns on, not the act itself.
+ACCOUNT_KINDS = frozenset({"class_account", "edu_site", "personal_account"})
 # Accessing a site is satisfied by a sentence about such sites, even if it says "use".
 ACT_EQUIVALENTS = {
     "access": frozenset({"access", "social", "edu_site", "streaming", "inappropriate_sites"}),
@@ -1650,8 +1653,13 @@ def _decide(
             return Decision(_carve_out(reading, situation), hit, conditions=hurdles,
                             reason="the policy names this case")
     # Rules sure to cover the case are read before rules whose reach (working time, school
-    # computers) depends on a circumstance the question does not state.
-    for hit in sorted(candidates, key=lambda h: _reach_unknown(situation, h)):
+    # computers) depends on a circumstance the question does not state. Passing over a rule
+    # for an account the asker does not use (the class page's friends) means the rule on
+    # the same act for theirs may rank lower: the reading then goes on a little further down.
+    passed_over: set[str] = set()  # …the acts and subjects of the rules passed over
+    further = (h for h in hits[len(candidates) : len(candidates) + 6]
+               if passed_over & h.passage.sentence_concepts)
+    for hit in chain(sorted(candidates, key=lambda h: _reach_unknown(situation, h)), further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
         ):
@@ -1675,6 +1683,9 @@ def _decide(
             continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, rule, question, hit.passage.quote)
         if gap and (reading.modality == "permit" or gap.elsewhere):
+            if gap.elsewhere:
+                passed_over |= question_concepts & hit.passage.sentence_concepts & (
+                    ACT_CONCEPTS - ACCOUNT_KINDS | TOPICAL)
             continue
         if _about_students_only(hit, question_concepts):
             continue

@@ -2353,6 +2353,17 @@ def test_a_request_to_be_accepted_after_graduation_is_about_a_former_student(
     expect(now, Verdict.PROHIBITED, "current students")
 
 
+def test_a_friend_request_to_ones_own_account_is_read_past_the_class_pages_friends_rule(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton's rule on whom the *educational* Facebook account may friend ranks
+    first for any friend request, but the asker's account is their own: its concern about
+    friending students, further down, is what answers."""
+    answer = assistant.ask("a sophomore of mine sent me a friend request on facebook. any "
+                           "problem if i accept?", "dudley-charlton")
+    expect(answer, Verdict.DISCOURAGED, "Should a staff member friend a student")
+
+
 def test_whom_to_ask_finds_the_clause_that_says_whom_to_ask(assistant: Assistant) -> None:
     """"Who do I check with?" is answered by Middletown's "If questions arise …, ask a
     principal or administrator for guidance", not by its ban on *checking* social media
