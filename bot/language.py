@@ -195,8 +195,19 @@ STOPWORDS = frozenset(
 )
 
 
+# Misspellings staff type fast ("seperate email", "freind request"); policy text is spelled
+# right, so reading them right only helps a question meet its clause. Each fix keeps the
+# length, so offsets into normalised text stay offsets into the original.
+_MISSPELT = {
+    "seperat": "separat", "freind": "friend", "studnet": "student", "recie": "recei",
+    "thier": "their", "privite": "private", "emial": "email",
+}
+_MISSPELLING = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _MISSPELT) + ")")
+
+
 def normalise(text: str) -> str:
-    return text.translate(_QUOTES).lower()
+    text = text.translate(_QUOTES).lower()
+    return _MISSPELLING.sub(lambda m: _MISSPELT[m.group(0)], text)
 
 
 # People a question mentions who are not students: those it says are absent ("just teachers,

@@ -184,6 +184,15 @@ def test_a_word_the_policy_never_uses_is_searched_as_the_broader_one_it_does(
     assert "private electronic communication" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(("question", "district", "quoted"), [
+    ("can i accept a freind request from one of my studnets?", "milton",
+     "shall not respond to social network invitations"),
+    ("a studnet sent me a freind request on fb", "marlborough", "current students"),
+])
+def test_common_misspellings_still_find_the_clause(assistant, question, district, quoted) -> None:
+    assert quoted in assistant.ask(question, district).citations[0].quote
+
+
 # --------------------------------------------------------------------------- never a wrong "Yes"
 
 
