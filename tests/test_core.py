@@ -193,6 +193,14 @@ def test_common_misspellings_still_find_the_clause(assistant, question, district
     assert quoted in assistant.ask(question, district).citations[0].quote
 
 
+def test_devices_that_are_not_the_districts_are_personal_devices(assistant) -> None:
+    """Middletown's "…on employees' own time using non-Middletown devices" is the clause on
+    personal devices, whatever the district's name."""
+    answer = assistant.ask("i only post to my recipe blog from my personal ipad at night, any "
+                           "problem?", "middletown")
+    assert any("non-Middletown devices" in c.quote for c in answer.citations[:3])
+
+
 # --------------------------------------------------------------------------- never a wrong "Yes"
 
 
