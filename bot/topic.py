@@ -68,12 +68,14 @@ STRONG_SUBJECTS = frozenset({
 # policy on staff conduct online does not answer unless they name its subject.
 INFO_REQUEST = re.compile(
     r"^(?:how (?:do|can|should) (?:i|we)|who (?:do|should|can) (?:i|we)|who(?:'s| is) "
-    r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|when(?:'s| is| are| do| does)|"
+    r"(?:in charge|responsible)|what(?:'?s| is| are) (?:the|my|our)|"
+    r"when(?:'s| is| are| r| do| does)|"
     r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
     r"(?:does |has |did )?any(?:one|body) (?:else )?(?:know|have|seen|get|got)|"
     r"(?:can|could) (?:some|any)(?:one|body)|(?:text|call|email|dm|ping) me\b|do we have|"
     r"do you know|what time|which (?:room|day)|"
-    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e|how (?:many|much)|"
+    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e|"
+    r"how (?:many|much|long|often)|"
     r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
     r"who (?:posted|posts|runs|manages|made|started|took)|"
     r"where (?:can|do|would|should) (?:i|we) (?:find|get|download|buy|print)|"
@@ -91,8 +93,9 @@ PERMISSION = re.compile(r"\b(?:can|may|could) i\b|\bis it (?:ok|okay|alright|fin
 DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|buy|gift|visit|"
                      r"hang(?:ing)? out|date|dating|lend|borrow|tutor|pay|hire|babysit|invite|"
                      r"alone with|relationship|friends? with)\b")
+# Words that ask about a rule; "how long is lunch supposed to be?" asks a fact.
 RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|ok|okay|"
-                        r"supposed to|(?:can|may|should) i|approv\w*|have to|required|"
+                        r"supposed to(?! be\b)|(?:can|may|should) i|approv\w*|have to|required|"
                         r"permission(?! slips?| forms?)|the right way|what happens if|"
                         r"(?:should|do) i do)\b")
 # Ways of reaching students or parents: what makes an errand the occasion of a conduct question.

@@ -1153,6 +1153,8 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     "is email down again?",
     "my classroom phone voicemail is full how do i clear it out",
     "can you help me print 30 copies of the permission slip",
+    "how long is the duty-free lunch supposed to be under our contract?",
+    "when r report cards going home",
 ])
 def test_lookups_tasks_and_it_trouble_get_an_abstention(
     assistant: Assistant, question: str
