@@ -28,6 +28,8 @@ KIND_PRIOR = {"paragraph": 1.0, "item": 1.0, "reference": 0.4}
 # Very short sentences ("Protect identity.", "Exceptions.") would win on length normalisation
 # alone; below this many tokens a sentence is scored as if it had this many.
 MIN_LENGTH = 8.0
+# Weight of a broader concept searched for one the district's policy never names, per step.
+BACKOFF = 0.5
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,6 @@ class DistrictIndex:
         hits.sort(key=lambda h: (-h.score, h.passage.clause.order, h.passage.index))
         return hits[:limit]
 
-
     def _backed_off(self, question: Counter[str]) -> Counter[str]:
         """A concept this district's policy never names is searched as the broader one it
         does name: Connecticut's text has no friending rule, but a friend request is still
@@ -160,9 +161,6 @@ class DistrictIndex:
                     out[f"#{wider}"] += weight * BACKOFF
                     pending.append((wider, weight * BACKOFF))
         return out
-
-
-BACKOFF = 0.5
 
 
 def _as_the_district(names: tuple[str, ...]) -> Callable[[str], str]:
