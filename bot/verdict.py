@@ -1656,9 +1656,9 @@ def _decide(
     # computers) depends on a circumstance the question does not state. Passing over a rule
     # for an account the asker does not use (the class page's friends) means the rule on
     # the same act for theirs may rank lower: the reading then goes on a little further down.
+    below = hits[len(candidates) : len(candidates) + 6]  # "a little further down"
     passed_over: set[str] = set()  # …the acts and subjects of the rules passed over
-    further = (h for h in hits[len(candidates) : len(candidates) + 6]
-               if passed_over & h.passage.sentence_concepts)
+    further = (h for h in below if passed_over & h.passage.sentence_concepts)
     for hit in chain(sorted(candidates, key=lambda h: _reach_unknown(situation, h)), further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
@@ -1717,7 +1717,7 @@ def _decide(
         return stricter or Decision(verdict, hit, conditions=conditions)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
     # scope words leave the case out, that is the nearest clause to show, with its limit.
-    for hit in hits[len(candidates) : len(candidates) + 6]:
+    for hit in below:
         if not _states_rule(hit) or not _speaks_to(acts, hit, question_concepts):
             continue
         gap = scope_gap(situation, _rule_text(hit), question, hit.passage.quote)
