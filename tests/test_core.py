@@ -201,6 +201,20 @@ def test_devices_that_are_not_the_districts_are_personal_devices(assistant) -> N
     assert any("non-Middletown devices" in c.quote for c in answer.citations[:3])
 
 
+@pytest.mark.parametrize("question", [
+    "before the open house I want to double check the numbers someone posted in the PTA fb "
+    "group, then reply. ok?",
+    "ok if i use my regular gmail to make a twitter for my teaching stuff?",
+])
+def test_checking_facts_or_using_an_address_is_not_getting_on_a_site(assistant, question) -> None:
+    """Middletown's rule on "access of social networking websites … during school hours" is
+    about going on a site at work; "double check the numbers", "open house" and "use my
+    gmail" are none of that, so it does not answer No."""
+    answer = assistant.ask(question, "middletown")
+    assert not answer.citations[0].quote.startswith("Access of social networking"), answer.summary
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
 # --------------------------------------------------------------------------- never a wrong "Yes"
 
 
