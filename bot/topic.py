@@ -73,8 +73,8 @@ INFO_REQUEST = re.compile(
     r"where (?:is|are|do|can)|is there|are there|(?:can|could|would|will) (?:you|u|ya)|"
     r"(?:does |has |did )?any(?:one|body) (?:else )?(?:know|have|seen|get|got)|"
     r"(?:can|could) (?:some|any)(?:one|body)|(?:text|call|email|dm|ping) me\b|do we have|"
-    r"do you know|what time|which (?:room|day)|"
-    r"need the|i need (?:a|the|help)|help me|write|make|draft|summari[sz]e|"
+    r"do (?:you|u) (?:know|have)|what time|which (?:room|day)|"
+    r"need the|(?:i )?need (?:a|an|the|help|ideas?)|help me|write|make|draft|summari[sz]e|"
     r"how (?:many|much|long|often)|"
     r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
     r"who (?:posted|posts|runs|manages|made|started|took)|"
@@ -132,6 +132,8 @@ ERRANDS = re.compile(
     r"bell schedule|room booking|projector|smartboard (?:not|won'?t)|write me|help me write|"
     r"grade book|gradebook|report cards? due|field trip form|seating chart|no signal|"
     r"brain break|worksheet|quiz for|lesson for|sub coverage|who do i call|"
+    r"(?:birthday|bday|b-day|thank[- ]you|sympathy|retirement|get[- ]well|welcome) "
+    r"(?:card|note|message|msg|speech|poem|toast)s?|"
     r"copy (?:room|machine|code)|make copies|run off|laminat\w*|supply (?:closet|room|order)|"
     r"extension|(?:i'?m|i am|i'?ll be) out sick|call(?:ing)? (?:in|out) sick|"
     r"(?:get|find|request) a sub|"
@@ -171,10 +173,33 @@ LOOKUP = re.compile(
 )
 
 
+# Sentences of a chat message; a story may come before the ask ("Coach here. We posted a team
+# photo on the booster page. Can you help me write a thank-you note to the parents?").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# "Anyway, …", "Unrelated: …": the ask turns away from the story.
+TURNING = re.compile(r"^(?:(?:anyway|anyways|unrelated|also|btw|by the way|oh and|random "
+                     r"question|quick question|separate question|side note|different question|"
+                     r"totally unrelated|on another note|ok so|so)\b[\s,:;-]*)+")
+# An ask that points back at the story ("who do I report this to?", "is that ok?") or asks
+# whom to turn to about it is about the story, whatever its form.
+BACK_REFERENCE = re.compile(
+    r"\b(?:it|them|they|he|she|him|her|his|hers|theirs|such)\b|"
+    r"\b(?:this|that|these|those)\b(?! (?:week|weekend|month|year|quarter|term|semester|"
+    r"morning|afternoon|evening|friday|monday|tuesday|wednesday|thursday|saturday|sunday|time|"
+    r"spring|fall|winter|summer)\b)|"
+    r"^who (?:do|should|can|would) (?:i|we) (?:tell|talk|speak|report|ask|go|contact|notify|"
+    r"call|email|loop|check|bring|run|reach)\b|"
+    r"\bwhat (?:to|should i|do i|can i|would you) do\b|\bwhat now\b|\badvice\b|"
+    r"\bhow to (?:handle|respond|reply|deal|react|answer)\b|\bnext steps?\b"
+)
+
+
 def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     text = normalise(question).strip()
     if GREETING.match(text):
         return TopicCheck.GREETING
+    if _errand_after_story(text, lexicon):
+        return TopicCheck.OFF_TOPIC
     if LOOKUP.match(text) and not RULE_WORDS.search(text):
         return TopicCheck.OFF_TOPIC
     concepts = set(lexicon.concepts(TO_THE_ASSISTANT.sub("", text), question=True))
@@ -203,6 +228,23 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     if concepts & PEOPLE and PERMISSION.search(text) and DEALING.search(text):
         return TopicCheck.POLICY
     return TopicCheck.OFF_TOPIC
+
+
+def _errand_after_story(text: str, lexicon: Lexicon) -> bool:
+    """A story that mentions class photos or the team chat, then an errand ("where do I pick up
+    my ID badge?"): the ask, not the story, says what is wanted. Only a plain errand in its own
+    words counts: one that names the policies' subject, asks a rule, asks how to act, or
+    points back at the story is left to the whole message."""
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) < 2 or any(s.rstrip().endswith("?") for s in sentences[:-1]):
+        return False
+    ask = TURNING.sub("", sentences[-1].strip())
+    if RULE_WORDS.search(ask) or CONDUCT_ADVICE.match(ask) or BACK_REFERENCE.search(ask):
+        return False
+    if not (INFO_REQUEST.match(ask) or ASSISTANT_TASK.match(ask) or ERRANDS.search(ask)
+            or LOOKUP.match(ask)):
+        return False
+    return classify_topic(ask, lexicon) is not TopicCheck.POLICY
 
 
 def _asks_conduct(text: str, concepts: set[str]) -> bool:

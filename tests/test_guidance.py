@@ -1200,6 +1200,41 @@ def test_trouble_or_a_lookup_beside_a_real_question_is_still_answered(
     assert answer.citations
 
 
+@pytest.mark.parametrize("question", [
+    "Athletic trainer here. Our team chat has been busy all week with the playoffs. Does anyone "
+    "know if the weight room is open over Thanksgiving break?",
+    "I'm the media specialist and I post our new arrivals on the library Facebook. Could you "
+    "draft a welcome letter for the new 6th grade families?",
+    "Front office here, parents text the main line all day. Anyway, what's the deadline for "
+    "submitting mileage reimbursement?",
+    "need a funny retirement card message for our custodian, he's been here 30 years",
+])
+def test_a_story_that_names_social_media_before_an_errand_gets_an_abstention(
+    assistant: Assistant, question: str
+) -> None:
+    """Staff set the scene before they ask; the team chat or the library page in the story
+    does not make "is the weight room open?" a policy question."""
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict == Verdict.OFF_TOPIC, answer.summary
+    assert not answer.citations
+
+
+@pytest.mark.parametrize("question", [
+    "Athletic trainer here. One of the players sent me a follow request on Instagram. Who do "
+    "I talk to before I accept?",
+    "I'm the media specialist. A parent asked me to text her the photos from the book fair. "
+    "How do I handle that?",
+    "Front office here. A former student keeps messaging the school Facebook asking for a "
+    "teacher's cell. Can you tell me what to do?",
+])
+def test_a_story_whose_ask_points_back_at_it_is_still_answered(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict != Verdict.OFF_TOPIC, answer.summary
+    assert answer.citations
+
+
 EMERGENCY = HEADER + (
     "A. Phones\n"
     "1. All electronic contacts with students should be through the district's telephone "
