@@ -955,9 +955,11 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),
         rx(r"\bor to team captains\b"),
     ),
-    (rx(r"\b(?:check\w*|access\w*|us(?:e|ing)|open\w*|pull(?:ing)? up|look(?:ing)? at|updat\w*|"
-        r"schedul\w*|on|in|into|to) (?:my |the |a |our )?(?:own |personal |private |google |"
-        r"gmail |outlook )*(?:calendar|cal)\b"), rx(r"except to access a calendar")),
+    # "…to my google calendar", or a calendar the question opens with ("personal google cal
+    # on my school laptop ok?")
+    (rx(r"(?:^|\b(?:check\w*|access\w*|us(?:e|ing)|open\w*|pull(?:ing)? up|look(?:ing)? at|"
+        r"updat\w*|schedul\w*|on|in|into|to) )(?:my |the |a |our )?(?:own |personal |private |"
+        r"google |gmail |outlook )*(?:calendar|g?cal)\b"), rx(r"except to access a calendar")),
     (rx(r"\b(?:school|class) project\b"), rx(r"unless it involves a school project")),
     # "friends of the educational account should be limited to … students and parents":
     # the people the list names may join the class account.

@@ -2452,10 +2452,14 @@ def test_students_who_know_the_asker_as_a_parent_are_still_current_students(
     expect(answer, Verdict.PROHIBITED, "current students")
 
 
-def test_a_cal_is_a_calendar_for_miltons_exception(assistant: Assistant) -> None:
-    answer = assistant.ask("ok to open my outlook cal on the school computer to set up a "
-                           "conference with a student's dad?", "milton")
-    expect(answer, Verdict.ALLOWED, "except to access a calendar")
+@pytest.mark.parametrize("question", [
+    "ok to open my outlook cal on the school computer to set up a conference with a student's "
+    "dad?",
+    # no verb: the calendar is what the question opens with
+    "personal gcal on the classroom desktop so parents can grab meeting slots, fine?",
+])
+def test_a_cal_is_a_calendar_for_miltons_exception(assistant: Assistant, question: str) -> None:
+    expect(assistant.ask(question, "milton"), Verdict.ALLOWED, "except to access a calendar")
 
 
 def test_a_permission_for_scheduling_news_does_not_reach_other_personal_email(
