@@ -1484,8 +1484,12 @@ def decide(
         names_the_deed = bool(
             question_concepts & deed & (TOPICAL | SPECIFIC_ACTS | PEOPLE_CONCEPTS))
         situation = replace(situation, about_district=not names_the_deed)
-    decision = _decide(hits[:DECIDING_HITS], situation, question, question_concepts, concepts_of,
-                       min_score)
+    deciding = hits[:DECIDING_HITS]
+    if Q_LAPSE.search(normalise(question)):
+        # The remedy for a lapse is written for one channel ("such email") and ranks low for
+        # another (a Messenger reply): it is read wherever it ranks.
+        deciding += [h for h in hits[DECIDING_HITS:] if S_REMEDY.search(normalise(h.passage.text))]
+    decision = _decide(deciding, situation, question, question_concepts, concepts_of, min_score)
     # …a student's record in someone else's post is what the asker would report, not send.
     if decision.verdict == Verdict.ALLOWED and not situation.asks_to_report:
         decision = _sensitive_content(decision, hits, situation, question, question_concepts) or (
@@ -1835,7 +1839,7 @@ def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:
 Q_LAPSE = rx(
     r"\bby (?:accident|mistake)\b",
     r"\baccidental",
-    r"\boops\b",
+    r"\b(?:wh)?oops\b",
     r"\binadverten",
     r"\bmistakenly\b",
     r"\bi already (?:sent|replied|answered|posted|texted|emailed|messaged)\b",
@@ -1888,7 +1892,7 @@ def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
     q = normalise(question)
     if not Q_LAPSE.search(q):
         return None
-    for hit in hits[:8]:
+    for hit in hits:
         if S_REMEDY.search(normalise(hit.passage.text)):
             verdict = Verdict.PROHIBITED if Q_LET_IT_STAND.search(q) else Verdict.CONDITIONAL
             return Decision(verdict, hit, reason="the policy says what to do after such a lapse")

@@ -377,6 +377,17 @@ def test_after_a_lapse_the_policy_says_what_to_do(
     assert "must forward it" in answer.citations[0].quote
 
 
+def test_a_remedy_written_for_email_answers_a_lapse_on_another_channel(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton's remedy says "save such email", yet it is for any school message sent
+    "on the staff member's private account", a DM included, though it ranks low for one."""
+    for question in ["whoops i replied to a student's question about the test on my own insta dm",
+                     "oops sent a kid the hw answers from my personal messenger"]:
+        expect(assistant.ask(question, "dudley-charlton"), Verdict.CONDITIONAL,
+               "inadvertently convey")
+
+
 def test_late_night_confidences_with_a_student_are_the_fraternization_rule(
     assistant: Assistant,
 ) -> None:
