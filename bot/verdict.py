@@ -76,11 +76,11 @@ Q_COLLEAGUE = rx(
     r"\bteacher friend",
     r"\bmy (?:new |old |former |assistant |vice )?(?:principal|ap|supervisor|boss|"
     r"department head|dept head|superintendent)\b",
-    # "our principal sent me a follow request": the one reaching out is a colleague.
-    r"\b(?:our|the) (?:new |assistant |vice )?(?:principal|ap|supervisor|boss|superintendent|"
-    r"supt)\b "
-    r"(?:just )?"
-    r"(?:sent|friended|followed|added|requested|tagged|wants to)\b",
+    # "our principal sent me a follow request", "the building sub sent me a FB request": the
+    # one reaching out is a colleague.
+    r"\b(?:our|the|a|another) (?:new |assistant |vice |building |long[- ]term |permanent |"
+    r"daily |regular )?(?:principal|ap|supervisor|boss|superintendent|supt|sub|substitute)"
+    r"(?: teacher)? (?:just )?(?:sent|friended|followed|added|requested|tagged|wants to)\b",
     r"\bstaff members?\b",
     r"\bretire",
     # the rest of the staff: "the lunch ladies", "other coaches from other towns"

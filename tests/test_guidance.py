@@ -2626,3 +2626,13 @@ def test_one_captain_is_fewer_than_marlboroughs_group_of_three(assistant: Assist
     question = "ok to dm my captain about what time tomorrow's bus leaves?"
     expect(assistant.ask(question, "marlborough"), Verdict.PROHIBITED, "three or more")
     assert assistant.ask(question, "milton").verdict == Verdict.ALLOWED
+
+
+def test_a_request_named_by_its_app_is_an_invitation(assistant: Assistant) -> None:
+    """"An ig request" is Milton's "social network invitation": from a student in one's
+    homeroom it is refused; from the long-term sub, a colleague, the rule does not reach it."""
+    expect(assistant.ask("girl from my homeroom sent me an ig request lol", "milton"),
+           Verdict.PROHIBITED, "shall not respond to social network invitations")
+    answer = assistant.ask("the long-term sub just sent me an insta request, anything I should "
+                           "know?", "milton")
+    expect(answer, Verdict.NOT_ADDRESSED, "shall not respond to social network invitations")
