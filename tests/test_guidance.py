@@ -2636,3 +2636,13 @@ def test_a_request_named_by_its_app_is_an_invitation(assistant: Assistant) -> No
     answer = assistant.ask("the long-term sub just sent me an insta request, anything I should "
                            "know?", "milton")
     expect(answer, Verdict.NOT_ADDRESSED, "shall not respond to social network invitations")
+
+
+def test_a_firing_in_the_news_reposted_as_a_warning_is_an_example_from_elsewhere(
+    assistant: Assistant,
+) -> None:
+    """Milton forbids "posting examples of inappropriate behavior from other districts as
+    behavior to avoid", however the story is told."""
+    answer = assistant.ask("teacher fired over her instagram posts made the news. ok to repost "
+                           "it as a don't-do-this for new staff?", "milton")
+    expect(answer, Verdict.PROHIBITED, "from other districts as behavior to avoid")
