@@ -2646,3 +2646,16 @@ def test_a_firing_in_the_news_reposted_as_a_warning_is_an_example_from_elsewhere
     answer = assistant.ask("teacher fired over her instagram posts made the news. ok to repost "
                            "it as a don't-do-this for new staff?", "milton")
     expect(answer, Verdict.PROHIBITED, "from other districts as behavior to avoid")
+
+
+@pytest.mark.parametrize("question", [
+    "can i share the district's graduation photos on my own facebook?",
+    "want to put the school's spirit week video on my personal tiktok",
+])
+def test_the_schools_own_photos_need_the_superintendents_permission(
+    assistant: Assistant, question: str
+) -> None:
+    """Dudley-Charlton: staff may not, "without express permission from the superintendent",
+    use "any school photograph or other property belonging to the school"."""
+    expect(assistant.ask(question, "dudley-charlton"), Verdict.CONDITIONAL,
+           "any school photograph")
