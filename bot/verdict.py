@@ -90,6 +90,10 @@ Q_COLLEAGUE = rx(
     r"\b(?:other|fellow) (?:[\w-]+ ){0,2}?(?:coaches|paras|aides|nurses|counselors|"
     r"principals|administrators|admins|employees)\b",
     r"\bcoaches (?:from|at|in) (?:other|another|different)\b",
+    # "the new teacher across the hall", "the para next door"
+    r"\b(?:teachers?|paras?|aides?|coach(?:es)?|counselors?) (?:across|down) the hall\b",
+    r"\b(?:teachers?|paras?|aides?) next door\b",
+    r"\b(?:the|our) new (?:teacher|hire|staff member|para|aide|coach|counselor|nurse)s?\b",
 )
 # Where the asker heard something: "heard from another teacher", "according to my principal".
 Q_SOURCE = rx(

@@ -2659,3 +2659,18 @@ def test_the_schools_own_photos_need_the_superintendents_permission(
     use "any school photograph or other property belonging to the school"."""
     expect(assistant.ask(question, "dudley-charlton"), Verdict.CONDITIONAL,
            "any school photograph")
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("the teacher next door wants to friend me on facebook, is that allowed?", "marlborough"),
+    ("our new counselor sent me a follow request on insta", "marlborough"),
+    ("the para down the hall added me on snapchat, any rule?", "milton"),
+])
+def test_a_colleague_named_by_where_they_work_is_not_a_student(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """The rules on friending are about current students; the teacher next door is a
+    colleague, so the answer is that the rule does not reach the case, never No."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "colleagues" in answer.summary
