@@ -84,7 +84,7 @@ Q_COLLEAGUE = rx(
     r"\bstaff members?\b",
     r"\bretire",
     # the rest of the staff: "the lunch ladies", "other coaches from other towns"
-    r"\b(?:lunch|cafeteria|kitchen|office) (?:ladies|lady|staff|workers?|crew)\b",
+    r"\b(?:lunch|cafeteria|kitchen|office) (?:ladies|lady|staff|workers?|crew|aides?)\b",
     r"\b(?:the|our|a|my|with|other) (?:school |front office )?(?:custodians?|janitors?|"
     r"secretar(?:y|ies)|bus drivers)\b",  # not the asker's own role: "secretary here -"
     r"\b(?:other|fellow) (?:[\w-]+ ){0,2}?(?:coaches|paras|aides|nurses|counselors|"
@@ -93,7 +93,15 @@ Q_COLLEAGUE = rx(
     # "the new teacher across the hall", "the para next door"
     r"\b(?:teachers?|paras?|aides?|coach(?:es)?|counselors?) (?:across|down) the hall\b",
     r"\b(?:teachers?|paras?|aides?) next door\b",
-    r"\b(?:the|our) new (?:teacher|hire|staff member|para|aide|coach|counselor|nurse)s?\b",
+    # Someone else in a staff role: "the gym teacher", "my co-teacher", "the school nurse";
+    # not the asker's own ("I'm a para", "as the librarian").
+    r"(?<!i'm )(?<!im )(?<!i am )(?<!as )(?<!i was )\b(?:the|my|our|one of (?:the|our|"
+    r"my)|a fellow|fellow) (?:new )?(?:[\w-]+ ){0,2}?(?:teachers?|co-?teachers?|coach(?:es)?|"
+    r"librarians?|media specialists?|nurses?|counselors?|(?:department |dept )?chairs?|"
+    r"bus drivers?|mentors?|teammates?|work (?:bestie|friend|wife|husband)s?|"
+    r"interventionists?|psychologists?|social workers?|therapists?|(?:band|athletic|music|"
+    r"choir|theat(?:er|re)|drama|activities|technology|tech|curriculum|sped|special education) "
+    r"directors?)\b",
 )
 # Where the asker heard something: "heard from another teacher", "according to my principal".
 Q_SOURCE = rx(

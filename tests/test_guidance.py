@@ -2665,8 +2665,12 @@ def test_the_schools_own_photos_need_the_superintendents_permission(
     ("the teacher next door wants to friend me on facebook, is that allowed?", "marlborough"),
     ("our new counselor sent me a follow request on insta", "marlborough"),
     ("the para down the hall added me on snapchat, any rule?", "milton"),
+    ("the art teacher sent me a friend request, ok to accept?", "marlborough"),
+    ("my department chair wants to follow me on instagram", "milton"),
+    ("the school psychologist added me on fb, fine to accept?", "milton"),
+    ("the band director friended me on facebook. accept?", "marlborough"),
 ])
-def test_a_colleague_named_by_where_they_work_is_not_a_student(
+def test_a_colleague_named_by_role_or_where_they_work_is_not_a_student(
     assistant: Assistant, question: str, district: str
 ) -> None:
     """The rules on friending are about current students; the teacher next door is a
@@ -2674,3 +2678,11 @@ def test_a_colleague_named_by_where_they_work_is_not_a_student(
     answer = assistant.ask(question, district)
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "colleagues" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "I'm the gym teacher, can I accept friend requests on fb?",
+    "as the librarian am i allowed to accept facebook friend requests?",
+])
+def test_the_askers_own_role_is_not_a_colleague(assistant: Assistant, question: str) -> None:
+    expect(assistant.ask(question, "marlborough"), Verdict.PROHIBITED, "current students")
