@@ -116,6 +116,12 @@ Q_OUTSIDER = rx(
     r"\bmy (?:(?:old|college|best) )*(?:neighbou?rs?|cousins?|roommates?|sisters?|brothers?|"
     r"aunts?|uncles?|husband|wife|spouse|boyfriend|girlfriend|bf|gf|ex|in-laws?)\b(?!'s?)",
     r"\b(?:a|the|local) realtor\b",
+    # grown-ups of the community, not students: "the PTO president", "a local reporter"
+    r"\b(?:pto|pta|booster club|boosters?) (?:president|vice president|treasurer|secretary|chair|"
+    r"member|mom|dad)s?\b",
+    r"\b(?:a|the|local|our) (?:local )?(?:news )?(?:reporter|journalist)s?\b",
+    r"\bmy (?:pastor|priest|rabbi|imam|hairdresser|hair stylist|stylist|barber|doctor|dentist|"
+    r"landlord|mechanic|(?:personal )?trainer|mail ?man|mail carrier)\b",
 )
 # A student, but not one of the district's: "goes to school in a diff district", "at the
 # catholic school", "not one of our kids". Rules on *current* or *enrolled* students mean the

@@ -2686,3 +2686,18 @@ def test_a_colleague_named_by_role_or_where_they_work_is_not_a_student(
 ])
 def test_the_askers_own_role_is_not_a_colleague(assistant: Assistant, question: str) -> None:
     expect(assistant.ask(question, "marlborough"), Verdict.PROHIBITED, "current students")
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("the booster club president sent me a friend request, ok?", "marlborough"),
+    ("a local reporter wants to follow me on twitter, allowed?", "marlborough"),
+    ("my hairdresser added me on insta lol is that allowed", "milton"),
+])
+def test_grown_ups_of_the_community_are_not_students(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """The friending rules are about current students; a reporter or the booster club
+    president is outside them, which the answer says instead of No."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "not students" in answer.summary
