@@ -1244,7 +1244,7 @@ def scope_gap(
     if interaction and S_STUDENT.search(t):
         for asks, unless, named_in_rule, qualifier in (
             (situation.parent, situation.former, (S_PARENT,), "parents"),
-            (situation.colleague, situation.student, (S_COLLEAGUE, S_PARENT), "colleagues"),
+            (situation.colleague, situation.student, (S_COLLEAGUE,), "colleagues"),
             # …unless it is the class account they ask to join: its own rules decide that.
             (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(q)),
              (S_PARENT,), "people who are not students"),

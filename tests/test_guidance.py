@@ -2701,3 +2701,17 @@ def test_grown_ups_of_the_community_are_not_students(
     answer = assistant.ask(question, district)
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "not students" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "can i text a coworker from my personal cell?",
+    "ok to dm my co-teacher on insta about weekend plans?",
+])
+def test_a_rule_on_reaching_students_and_parents_does_not_reach_coworkers(
+    assistant: Assistant, question: str
+) -> None:
+    """Dudley-Charlton sends contact "with students and parents/guardians" through school
+    resources; naming parents does not make the rule cover colleagues."""
+    answer = assistant.ask(question, "dudley-charlton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "colleagues" in answer.summary
