@@ -1506,7 +1506,7 @@ def decide(
     if Q_LAPSE.search(normalise(question)):
         # The remedy for a lapse is written for one channel ("such email") and ranks low for
         # another (a Messenger reply): it is read wherever it ranks.
-        deciding += [h for h in hits[DECIDING_HITS:] if S_REMEDY.search(normalise(h.passage.text))]
+        deciding += [h for h in hits[DECIDING_HITS:] if _is_remedy(h)]
     decision = _decide(deciding, situation, question, question_concepts, concepts_of, min_score)
     # …a student's record in someone else's post is what the asker would report, not send.
     if decision.verdict == Verdict.ALLOWED and not situation.asks_to_report:
@@ -1911,7 +1911,7 @@ def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
     if not Q_LAPSE.search(q):
         return None
     for hit in hits:
-        if S_REMEDY.search(normalise(hit.passage.text)):
+        if _is_remedy(hit):
             verdict = Verdict.PROHIBITED if Q_LET_IT_STAND.search(q) else Verdict.CONDITIONAL
             return Decision(verdict, hit, reason="the policy says what to do after such a lapse")
     return None
@@ -2358,6 +2358,13 @@ S_REMEDY = rx(
     r"^\W*if\b[^,;]{0,160}\b(?:inadvertent(?:ly)?|accidental(?:ly)?|mistaken(?:ly)?|by mistake|"
     r"were to)\b"
 )
+
+
+def _is_remedy(hit: Hit) -> bool:
+    """The sentence says what to do after a lapse."""
+    return bool(S_REMEDY.search(normalise(hit.passage.text)))
+
+
 # "…he/she should save such email … or print and save a paper copy": a duty to keep a record.
 S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 
@@ -2431,7 +2438,7 @@ def _verdict_from(
         # of her email?" asks about publishing it, which forwarding a copy does not permit.
         and ("records" not in question_acts or Q_PUBLISHES.search(q))
     )
-    if (S_REMEDY.search(normalise(hit.passage.text)) or keeps_record) and not (
+    if (_is_remedy(hit) or keeps_record) and not (
         situation.asks_obligation
     ):
         # How to repair a lapse, or to keep a record of the act, says nothing of whether
