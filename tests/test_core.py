@@ -215,6 +215,14 @@ def test_checking_facts_or_using_an_address_is_not_getting_on_a_site(assistant, 
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
 
 
+def test_blunt_words_are_not_drugs(assistant) -> None:
+    """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
+    speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""
+    answer = assistant.ask("texting my grade level partner some blunt feedback on her unit, "
+                           "that's between us right?", "milton")
+    assert not any("drugs" in c.quote for c in answer.citations[:3]), answer.summary
+
+
 # --------------------------------------------------------------------------- never a wrong "Yes"
 
 
