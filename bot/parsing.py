@@ -49,7 +49,8 @@ class Clause:
     policy: str
     section_key: str
     section_title: str
-    kind: str  # "heading" | "paragraph" | "item"
+    # "heading" | "paragraph" | "item" | "subitem" | "reference" | "legal" | "attribution"
+    kind: str
     label: str  # human locator inside the section: "item 2", "¶3", "item 1(a)"
     lead_in: str
     text: str
@@ -144,6 +145,15 @@ def _trim_span(source: str, s: int, e: int) -> tuple[int, int]:
 REFERENCE = re.compile(r"^\(?cf\.\s", re.I)
 # Once a "Legal References" heading appears, what follows is statute titles, not rules.
 LEGAL_SECTION = re.compile(r"^legal references?\b", re.I)
+# Where the text came from ("Adapted from the Coventry Public Schools Social Media Policy"):
+# provenance, not a rule, though it names the policy's own words.
+ATTRIBUTION = re.compile(
+    r"(?:adapted|derived|excerpted|reprinted|modell?ed)\b[^.]{0,40}?\b(?:from|on|after)\b"
+    r"|based (?:up)?on\b[^.]*\bpolic|sources?:",
+    re.I,
+)
+# Clause kinds that structure or document the policy: shown, never ranked or quoted as rules.
+NOT_RULES = frozenset({"heading", "legal", "attribution"})
 
 
 def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
@@ -381,6 +391,8 @@ def parse_policy(source: str, district: str, policy: PolicyInfo) -> list[Clause]
             builder.subitem(block)
         elif block.kind == "reference":
             builder.paragraph(block, "reference")  # "(cf. 4118.24 …)": points at a policy
+        elif ATTRIBUTION.match(source[block.start:block.end].strip()):
+            builder.paragraph(block, "attribution")
         elif LEGAL_SECTION.search(builder.section_title) or builder.in_legal_references:
             builder.paragraph(block, "legal")  # statute titles: shown, never quoted as rules
         else:

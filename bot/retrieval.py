@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.language import Lexicon, features, normalise
 from bot.modality import PROHIBIT
-from bot.parsing import Clause
+from bot.parsing import NOT_RULES, Clause
 
 # Field weights: how much a sentence's surroundings speak for it.
 OWN, LEAD_IN, HEADING, CONTEXT = 1.0, 0.5, 0.35, 0.25
@@ -102,7 +102,7 @@ class DistrictIndex:
         docs: list[Counter[str]] = []
         lengths: list[float] = []
         for clause in clauses:
-            if clause.kind in ("heading", "legal") or not clause.sentences:
+            if clause.kind in NOT_RULES or not clause.sentences:
                 continue
             source = sources[clause.policy]
             sentence_feats = [

@@ -215,6 +215,15 @@ def test_checking_facts_or_using_an_address_is_not_getting_on_a_site(assistant, 
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
 
 
+def test_a_note_on_where_the_policy_came_from_is_never_quoted_as_a_rule(assistant) -> None:
+    """Middletown's text ends "Adapted from the Coventry Public Schools Social Media Policy":
+    it shares the question's words (public schools, social media, policy) but tells staff
+    nothing they may or may not do."""
+    answer = assistant.ask("our booster club runs a public schools social media page, does "
+                           "district policy say we have to label it?", "middletown")
+    assert answer.citations, answer.summary
+    assert not any(c.quote.startswith("Adapted from") for c in answer.citations), answer.summary
+
 def test_blunt_words_are_not_drugs(assistant) -> None:
     """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
     speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""
