@@ -123,11 +123,12 @@ Q_OUTSIDER = rx(
     r"\bmy (?:pastor|priest|rabbi|imam|hairdresser|hair stylist|stylist|barber|doctor|dentist|"
     r"landlord|mechanic|(?:personal )?trainer|mail ?man|mail carrier)\b",
 )
+_ELSEWHERE = r"(?:another|other|(?:a )?(?:different|diffrent|differnt|diff))"
 # A student, but not one of the district's: "goes to school in a diff district", "at the
 # catholic school", "not one of our kids". Rules on *current* or *enrolled* students mean the
 # district's own. Another school *of* the district is still the district's.
 Q_NOT_OUR_STUDENT = rx(
-    r"\b(?:another|other|a different|different|diff|a diff|neighbou?ring|nearby|next) "
+    rf"\b(?:{_ELSEWHERE}|neighbou?ring|nearby|next) "
     r"(?:town|district|school district|school system)s?\b",
     r"\b(?:private|catholic|parochial|charter|prep) school\b",
     r"\b(?:not|isn'?t|aren'?t) (?:one of )?(?:our|my|the district'?s) (?:own )?(?:kids|students)\b",
@@ -966,8 +967,12 @@ _A_CLASS_ACCOUNT = (  # …one the asker does not rule out ("…on my personal f
     r"(?<!not the )(?<!not my )(?<!not our )(?<!not a )"
     r"\b(?:class|classroom|team|club)(?:'s)? (?:page|account|acct|fb|facebook|insta|group)"
 )
-# "random guy (not a parent or anything)", "my cousin (not a teacher or parent)"
-_NO_PARENT = rf"^(?!.*\bnot (?:a |an |the )?(?:[\w-]+ (?:or|and|nor) )?{_PARENT}\b)"
+# "random guy (not a parent or anything)", "my cousin (not a teacher or parent)", and a
+# parent from elsewhere ("a mom from a different school"), who is no parent "of such students"
+_NO_PARENT = (
+    rf"^(?!.*\bnot (?:a |an |the )?(?:[\w-]+ (?:or|and|nor) )?{_PARENT}\b)"
+    rf"(?!.*(?:{Q_NOT_OUR_STUDENT.pattern}|\b{_ELSEWHERE} schools?\b))"
+)
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),

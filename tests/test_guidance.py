@@ -280,6 +280,24 @@ def test_people_a_class_account_is_limited_to_may_join_it(
     assert "limited to members" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize("question", [
+    "a dad whose kids go to a diff school in town asked to join our class fb page. accept?",
+    "the class fb got a friend req from a mom in another district, fine to accept?",
+])
+def test_a_parent_from_elsewhere_is_no_parent_of_such_students(tmp_path: Path, question: str
+                                                                ) -> None:
+    """The class account's list names "parents of such students": a parent whose children
+    are at another school is not one of them, so never a Yes."""
+    district = make_district(tmp_path, HEADER + (
+        "A. Class accounts\n1. A teacher must use an educational Facebook account to "
+        "communicate with students. The friends associated with such educational Facebook "
+        "account should be limited to members of the educational community, such as "
+        "administrators, teachers, students, and parents of such students.\n"
+    ))
+    answer = district.ask(question, "springfield")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
 PHONES = HEADER + (
     "A. Communicating with families\n"
     "1. As to any matter relating to education, staff members are to communicate "
