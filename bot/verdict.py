@@ -251,6 +251,17 @@ Q_NOT_WORK_TIME = rx(
     r"(?:work|school|class|clock|contract|duty)\w*(?: (?:hours|time|day))?",
     r"\boutside (?:of )?(?:the )?(?:work|school|contract|duty)\w*(?: (?:hours|time|day))?",
 )
+# Days the asker does not work at all: the school is closed or the asker is on leave. Rules
+# on working time do not reach them, even "during what would normally be school hours".
+Q_OFF_WORK = rx(
+    r"\bsnow days?\b",
+    r"\b(?:school|schools|building)(?:'s| is| are| was)? (?:closed|cancell?ed)\b",
+    r"\bno school (?:today|tomorrow|tmrw)\b",
+    r"\b(?:medical|maternity|paternity|parental|family|sick|bereavement|fmla) leave\b",
+    r"\b(?:i'?m|i am|im|while|when|i was) (?:\w+ )?on leave\b",
+    r"\b(?:out|home) sick\b",
+    r"\b(?:a |my )?(?:sick|personal) day\b",
+)
 # "not urgent", "no emergency": the asker rules the exception out.
 Q_NOT_EMERGENCY = rx(
     r"\b(?:not|isn'?t|wasn'?t|nothing) (?:really |super |that |an? )?(?:urgent|emergency)\b",
@@ -368,6 +379,7 @@ class Situation:
     school_device: bool = False
     read_only: bool = False
     personal_time: bool = False
+    off_work: bool = False  # a snow day, on leave: no working time at all that day
     work_time: bool = False
     emergency: bool = False
     privacy_matter: bool = False
@@ -393,6 +405,10 @@ class Situation:
         if Q_NOT_WORK_TIME.search(q):  # "not during work obviously" is the asker's own time
             flags["personal_time"] = True
             flags["work_time"] = bool(Q_WORK_TIME.search(Q_NOT_WORK_TIME.sub(" ", q)))
+        if flags["off_work"]:
+            flags["personal_time"], flags["work_time"] = True, False
+            # "medical leave", "a sick day" are the asker's, not a student's health
+            flags["privacy_matter"] = bool(Q_PRIVACY_MATTER.search(Q_OFF_WORK.sub(" ", q)))
         return cls(**flags)
 
 
@@ -503,6 +519,7 @@ _SITUATION: dict[str, re.Pattern[str]] = {
     "school_device": Q_SCHOOL_DEVICE,
     "read_only": Q_READ_ONLY,
     "personal_time": Q_PERSONAL_TIME,
+    "off_work": Q_OFF_WORK,
     "work_time": Q_WORK_TIME,
     "emergency": Q_EMERGENCY,
     "privacy_matter": Q_PRIVACY_MATTER,
@@ -598,9 +615,11 @@ S_ALL_TIMES = rx(
     r"\bat all times\b",
     r"\bboth during and after\b",
     r"\bpersonal time\b",
-    r"\boutside of typical school hours\b",
     r"\boutside their professional\b",
 )
+# Work outside the school day ("professional meetings outside of typical school hours"): it
+# reaches evenings and summers, not a day the asker does not work at all.
+S_WORK_AFTER_HOURS = rx(r"\boutside of typical school hours\b")
 # Rules about dealing *with* someone (friending, messaging, fraternizing), as opposed to
 # rules about what may be posted: only these stop at the kind of person named.
 S_INTERACTION = rx(
@@ -1271,6 +1290,7 @@ def scope_gap(
         situation.personal_time
         and not situation.work_time
         and not S_ALL_TIMES.search(t)
+        and not (S_WORK_AFTER_HOURS.search(t) and not situation.off_work)
         and not S_AFTER_HOURS.search(t)  # a rule for after hours is about the asker's time
         # "district computers and work time are for district business": the computers half
         # still reaches someone on their own time at a school computer.
@@ -1278,7 +1298,8 @@ def scope_gap(
     ):
         match = S_WORK_TIME.search(t)
         if match:
-            return ScopeGap("your own time", match.group(0))
+            when = "a day you are not working" if situation.off_work else "your own time"
+            return ScopeGap(when, match.group(0))
     if situation.work_time and not situation.personal_time and S_AFTER_HOURS.search(t):
         return ScopeGap("the school day", "outside of regular school hours")
     if (

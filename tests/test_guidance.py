@@ -2733,3 +2733,24 @@ def test_a_rule_on_reaching_students_and_parents_does_not_reach_coworkers(
     answer = assistant.ask(question, "dudley-charlton")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "colleagues" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "schools closed for the storm, can i go on fb this morning?",
+    "i'm on paternity leave until april, does the rule about being on social media during "
+    "school hours cover me?",
+    "taking a sick day, ok to scroll tiktok in bed at 10am?",
+])
+def test_a_day_the_asker_does_not_work_is_outside_working_time_rules(
+    tmp_path: Path, question: str
+) -> None:
+    """A working-time rule, even one reaching "professional meetings outside of typical school
+    hours", says nothing about a day the school is closed or the asker is on leave."""
+    district = make_district(tmp_path, HEADER + (
+        "A. Personal use\n1. Access of social networking websites for personal use during "
+        "school hours, including professional meetings outside of typical school hours, shall "
+        "be reserved for authorized breaks only.\n"
+    ))
+    answer = district.ask(question, "springfield")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "school hours" in answer.summary + " ".join(answer.qualifiers), answer.summary
