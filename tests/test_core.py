@@ -224,6 +224,14 @@ def test_a_note_on_where_the_policy_came_from_is_never_quoted_as_a_rule(assistan
     assert answer.citations, answer.summary
     assert not any(c.quote.startswith("Adapted from") for c in answer.citations), answer.summary
 
+def test_going_live_is_posting_not_a_phone_call(assistant) -> None:
+    """"An ig live from my own phone" broadcasts a post; Dudley-Charlton's rule that its
+    e-mail provisions "apply to telephonic communication as well" is about calling families."""
+    answer = assistant.ask("thinking of doing an ig live from my own phone at lunch, just me "
+                           "reviewing books, any issue?", "dudley-charlton")
+    assert not answer.citations[0].quote.startswith("The provisions in #5"), answer.summary
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
 def test_blunt_words_are_not_drugs(assistant) -> None:
     """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
     speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""

@@ -2754,3 +2754,4 @@ def test_a_day_the_asker_does_not_work_is_outside_working_time_rules(
     answer = district.ask(question, "springfield")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "school hours" in answer.summary + " ".join(answer.qualifiers), answer.summary
+
