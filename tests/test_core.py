@@ -232,6 +232,15 @@ def test_going_live_is_posting_not_a_phone_call(assistant) -> None:
     assert not answer.citations[0].quote.startswith("The provisions in #5"), answer.summary
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
 
+@pytest.mark.parametrize("district", ["milton", "dudley-charlton"])
+def test_a_photo_of_the_school_itself_is_its_likeness(assistant, district) -> None:
+    """A picture of the school building is the school's "likeness", which these policies let
+    staff use on social media only with the superintendent's permission."""
+    answer = assistant.ask("thinking of making a photo of our high school my twitter banner, "
+                           "ok?", district)
+    assert answer.verdict == Verdict.CONDITIONAL, answer.summary
+    assert "likeness" in answer.citations[0].quote, answer.summary
+
 def test_blunt_words_are_not_drugs(assistant) -> None:
     """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
     speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""
