@@ -1709,7 +1709,9 @@ def _decide(
     below = hits[len(candidates) : len(candidates) + 6]  # "a little further down"
     passed_over: set[str] = set()  # …the acts and subjects of the rules passed over
     further = (h for h in below if passed_over & h.passage.sentence_concepts)
-    for hit in chain(sorted(candidates, key=lambda h: _reach_unknown(situation, h)), further):
+    for hit in chain(sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
+                                                       not _for_one_person(h, question_concepts))),
+                     further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
         ):
@@ -2189,6 +2191,14 @@ def _other_channel(hit: Hit, question_concepts: set[str]) -> bool:
         return False  # "communicate electronically … such as email" covers texts too
     rule, asked = hit.passage.concepts & CHANNELS, question_concepts & CHANNELS
     return bool(rule and asked and not rule & asked)
+
+
+def _for_one_person(hit: Hit, question_concepts: set[str]) -> bool:
+    """The rule for reaching one person privately ("if a teacher wishes to communicate
+    privately with a student … only through the private message feature"), asked about by a
+    question on exactly that: it governs before a rule on what the page may show."""
+    return "individual" in hit.passage.sentence_concepts and {"individual", "message"} <= (
+        question_concepts)
 
 
 def _reach_unknown(situation: Situation, hit: Hit) -> bool:

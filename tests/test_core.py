@@ -241,6 +241,18 @@ def test_a_photo_of_the_school_itself_is_its_likeness(assistant, district) -> No
     assert answer.verdict == Verdict.CONDITIONAL, answer.summary
     assert "likeness" in answer.citations[0].quote, answer.summary
 
+@pytest.mark.parametrize("district", ["milton", "dudley-charlton"])
+def test_reaching_one_student_through_the_class_page_goes_by_private_message(
+    assistant, district
+) -> None:
+    """Both policies say how to message one student privately through the educational
+    account (only through its private message feature): that rule governs, not the ban on
+    putting confidential information on the wall."""
+    answer = assistant.ask("want to privately remind one student thru the class fb about her "
+                           "overdue essay - wall post or dm?", district)
+    assert answer.verdict == Verdict.CONDITIONAL, answer.summary
+    assert "privately" in answer.citations[0].quote, answer.summary
+
 def test_blunt_words_are_not_drugs(assistant) -> None:
     """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
     speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""
