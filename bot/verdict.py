@@ -213,7 +213,8 @@ Q_PERSONAL_TIME = rx(
     r"\b(?:spring|winter|february|feb|april|thanksgiving|holiday) (?:break|vacation)\b",
 )
 Q_WORK_TIME = rx(
-    r"\bbetween classes\b",
+    r"\bbetween (?:my |our |the )?(?:[\w-]+ ){0,2}?(?:classes|periods|lessons)\b",
+    r"\b(?:google meet|zoom|teams|remote|virtual|online) (?:classes|class|lessons?|teaching)\b",
     r"\bpassing (?:time|period)\b",
     r"\bprep\b",
     # "planning to post" and "the duty roster" are no time; the lexicon's worktime terms
@@ -254,7 +255,8 @@ Q_NOT_WORK_TIME = rx(
 # Days the asker does not work at all: the school is closed or the asker is on leave. Rules
 # on working time do not reach them, even "during what would normally be school hours".
 Q_OFF_WORK = rx(
-    r"\bsnow days?\b",
+    # …not a remote snow day, which is a working day
+    r"(?<!remote )(?<!virtual )(?<!online )\bsnow days?\b",
     r"\b(?:school|schools|building)(?:'s| is| are| was)? (?:closed|cancell?ed)\b",
     r"\bno school (?:today|tomorrow|tmrw)\b",
     r"\b(?:medical|maternity|paternity|parental|family|sick|bereavement|fmla) leave\b",

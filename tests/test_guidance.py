@@ -2755,3 +2755,19 @@ def test_a_day_the_asker_does_not_work_is_outside_working_time_rules(
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "school hours" in answer.summary + " ".join(answer.qualifiers), answer.summary
 
+
+
+@pytest.mark.parametrize("question", [
+    "can i watch reels between my zoom classes?",
+    "ok to watch youtube videos between 2nd and 3rd period classes?",
+])
+def test_the_gaps_of_a_teaching_day_are_working_time(tmp_path: Path, question: str) -> None:
+    """Between classes, also classes taught over zoom, is the working day; watching videos on
+    a site is being on it."""
+    district = make_district(tmp_path, HEADER + (
+        "A. Personal use\n1. Staff members shall not access social networking or video sites "
+        "for personal reasons during work hours.\n2. Staff members shall keep a log of parent "
+        "contacts.\n"
+    ))
+    answer = district.ask(question, "springfield")
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
