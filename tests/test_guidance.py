@@ -2721,6 +2721,15 @@ def test_grown_ups_of_the_community_are_not_students(
     assert "not students" in answer.summary
 
 
+def test_the_booster_club_is_not_the_team(assistant: Assistant) -> None:
+    """Boosters are parents and neighbours: a message to the booster club treasurer is no
+    coach's message to team members, which Marlborough sends to the whole team."""
+    answer = assistant.ask("can i snap the boosters club treasurer about the bake sale?",
+                           "marlborough")
+    assert "coaches" not in answer.citations[0].quote, answer.summary
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
 @pytest.mark.parametrize("question", [
     "can i text a coworker from my personal cell?",
     "ok to dm my co-teacher on insta about weekend plans?",
