@@ -54,7 +54,7 @@ _PARENT = (
 )
 _DEALS = (
     r"(?:sent|send|request|friend|follow|add|asked|wants|text|txt|msg|messag|dm|call|email|contact|"
-    r"reach|accept)"
+    r"reach|accept|connect)"
 )
 _NOT = r"(?<!not a )(?<!not )(?<!no )"  # "not a parent", "no parents"
 # The asker as a parent ("they know me as his mom", "i'm a mom of two here"): not someone
@@ -256,7 +256,8 @@ Q_NOT_WORK_TIME = rx(
 # on working time do not reach them, even "during what would normally be school hours".
 Q_OFF_WORK = rx(
     # …not a remote snow day, which is a working day
-    r"(?<!remote )(?<!virtual )(?<!online )\bsnow days?\b",
+    r"(?<!remote )(?<!virtual )(?<!online )\bsnow days?\b"
+    r"(?! (?:announcement|call|calls|decision|policy|schedule|make-?ups?|alert|post|message)s?\b)",
     r"\b(?:school|schools|building)(?:'s| is| are| was)? (?:closed|cancell?ed)\b",
     r"\bno school (?:today|tomorrow|tmrw)\b",
     r"\b(?:medical|maternity|paternity|parental|family|sick|bereavement|fmla) leave\b",

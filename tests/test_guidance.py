@@ -2721,6 +2721,15 @@ def test_grown_ups_of_the_community_are_not_students(
     assert "not students" in answer.summary
 
 
+def test_connecting_with_parents_is_dealing_with_parents(assistant: Assistant) -> None:
+    """"Connect with parents on linkedin": the parents are whom the asker deals with, so
+    Marlborough's rule on friending current students says what it covers instead of No."""
+    answer = assistant.ask("is it ok to connect w my students' parents on linkedin?",
+                           "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "parents" in answer.summary, answer.summary
+
+
 def test_the_booster_club_is_not_the_team(assistant: Assistant) -> None:
     """Boosters are parents and neighbours: a message to the booster club treasurer is no
     coach's message to team members, which Marlborough sends to the whole team."""
@@ -2763,6 +2772,18 @@ def test_a_day_the_asker_does_not_work_is_outside_working_time_rules(
     answer = district.ask(question, "springfield")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "school hours" in answer.summary + " ".join(answer.qualifiers), answer.summary
+
+
+def test_a_snow_day_announcement_is_not_a_day_off(tmp_path: Path) -> None:
+    """"The snow day announcement" is something to share, not the asker's day off: asked
+    during the school day, the working-time rule still answers."""
+    district = make_district(tmp_path, HEADER + (
+        "A. Personal use\n1. Staff members shall not access social networking sites for "
+        "personal use during school hours.\n"
+    ))
+    answer = district.ask("during school hours can i go on fb to like the snow day "
+                          "announcement?", "springfield")
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
 
 
 
