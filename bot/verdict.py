@@ -123,6 +123,14 @@ Q_OUTSIDER = rx(
     r"\bmy (?:pastor|priest|rabbi|imam|hairdresser|hair stylist|stylist|barber|doctor|dentist|"
     r"landlord|mechanic|(?:personal )?trainer|mail ?man|mail carrier)\b",
 )
+# The asker following an organisation's own account ("follow the district's official
+# twitter"): no person, let alone a student, is on the other end.
+Q_FOLLOWS_AN_ACCOUNT = rx(
+    r"\b(?:follow|like|friend|join|subscribe to)\w* (?:the |our |my )?(?:school |district |town |"
+    r"city |state )?(?:district|school|town|city|library|pto|pta|union|museum|department|dept)'?s? "
+    r"(?:official |main |new )?(?:twitter|x|fb|facebook|page|account|acct|insta\w*|ig|tiktok|"
+    r"channel|feed|newsletter)\b",
+)
 _ELSEWHERE = r"(?:another|other|(?:a )?(?:different|diffrent|differnt|diff))"
 # A student, but not one of the district's: "goes to school in a diff district", "at the
 # catholic school", "not one of our kids". Rules on *current* or *enrolled* students mean the
@@ -1273,6 +1281,8 @@ def scope_gap(
             (situation.parent, situation.former, (S_PARENT,), "parents"),
             (situation.colleague, situation.student, (S_COLLEAGUE,), "colleagues"),
             # …unless it is the class account they ask to join: its own rules decide that.
+            (bool(Q_FOLLOWS_AN_ACCOUNT.search(q)), situation.student, (),
+             "an organisation's own account"),
             (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(q)),
              (S_PARENT,), "people who are not students"),
         ):

@@ -2730,6 +2730,18 @@ def test_connecting_with_parents_is_dealing_with_parents(assistant: Assistant) -
     assert "parents" in answer.summary, answer.summary
 
 
+@pytest.mark.parametrize("district", ["marlborough", "milton"])
+def test_following_the_schools_own_account_is_no_friending_of_students(
+    assistant: Assistant, district: str
+) -> None:
+    """Following the school's or the library's own page puts no student on the other end: the
+    rules on friending current students say what they cover instead of No."""
+    answer = assistant.ask("ok to follow the school's new insta page from my own account?",
+                           district)
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "account" in answer.summary, answer.summary
+
+
 def test_the_booster_club_is_not_the_team(assistant: Assistant) -> None:
     """Boosters are parents and neighbours: a message to the booster club treasurer is no
     coach's message to team members, which Marlborough sends to the whole team."""
