@@ -712,6 +712,10 @@ Q_EDUCATIONAL = rx(
     r"\bflip(?:grid)?\b",
     r"\beducational\b",
     r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
+    # showing it to the class: "play a youtube video in class", "show the kids a tiktok"
+    r"\b(?:show|play)(?:ing|s)? (?:(?:my|the|our) (?:class|students|kids) )?"
+    r"(?:a |an |the |this |some )?(?:\w+ ){0,2}?(?:video|clip|tiktok|reel|short)s? "
+    r"(?:in|to|for|during) (?:my |the |our )?(?:class|classes|students|kids|lesson|period)\b",
     r"\bkahoot\b",
     r"\bnearpod\b",
     r"\b(?:school|district|class) (?:website|web ?page|site|portal)\b",

@@ -2742,6 +2742,14 @@ def test_following_the_schools_own_account_is_no_friending_of_students(
     assert "account" in answer.summary, answer.summary
 
 
+def test_a_video_shown_to_the_class_is_not_personal_use(assistant: Assistant) -> None:
+    """Marlborough bans video streaming sites "for personal reasons during work hours"; a
+    clip shown to the class is teaching, which that rule does not reach."""
+    answer = assistant.ask("ok to show the kids a youtube clip in class?", "marlborough")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+    assert "personal reasons" in answer.citations[0].quote, answer.summary
+
+
 def test_the_booster_club_is_not_the_team(assistant: Assistant) -> None:
     """Boosters are parents and neighbours: a message to the booster club treasurer is no
     coach's message to team members, which Marlborough sends to the whole team."""
