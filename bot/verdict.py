@@ -2107,6 +2107,9 @@ S_MISCONDUCT = rx(
     r"\bbully",
     r"\bhazing",
     r"\bviolen",
+    # "knowingly posting … inaccurate or false information"
+    r"\binaccurate or false\b",
+    r"\bfalse (?:or|and) (?:inaccurate|misleading)\b",
 )
 MISCONDUCT_CONCEPTS = frozenset(
     {"harassment", "defamation", "sexual", "substances", "alcohol", "drugs"}

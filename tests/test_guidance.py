@@ -2750,6 +2750,17 @@ def test_a_video_shown_to_the_class_is_not_personal_use(assistant: Assistant) ->
     assert "personal reasons" in answer.citations[0].quote, answer.summary
 
 
+def test_a_ban_on_false_information_answers_only_falsehoods(assistant: Assistant) -> None:
+    """Marlborough bans "knowingly posting … inaccurate or false information": a classroom
+    wishlist is nothing false, while a made-up closing posted as a joke is."""
+    wishlist = assistant.ask("ok to post my classroom amazon wishlist on fb?", "marlborough")
+    assert wishlist.verdict != Verdict.PROHIBITED, wishlist.summary
+    hoax = assistant.ask("ok to post a fake 'school is cancelled' announcement as an april "
+                         "fools joke?", "marlborough")
+    assert hoax.verdict == Verdict.PROHIBITED, hoax.summary
+    assert "false information" in hoax.citations[0].quote, hoax.summary
+
+
 def test_the_booster_club_is_not_the_team(assistant: Assistant) -> None:
     """Boosters are parents and neighbours: a message to the booster club treasurer is no
     coach's message to team members, which Marlborough sends to the whole team."""
