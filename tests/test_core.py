@@ -253,6 +253,14 @@ def test_reaching_one_student_through_the_class_page_goes_by_private_message(
     assert answer.verdict == Verdict.CONDITIONAL, answer.summary
     assert "privately" in answer.citations[0].quote, answer.summary
 
+def test_running_the_schools_own_account_is_not_personal_use(assistant) -> None:
+    """Managing the district's own twitter is the job, not "access of social networking
+    websites for personal use", which is what Middletown restricts."""
+    answer = assistant.ask("the ap asked me to manage the district's twitter, do i need sign "
+                           "off?", "middletown")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+    assert not answer.citations[0].quote.startswith("Access of social"), answer.summary
+
 def test_blunt_words_are_not_drugs(assistant) -> None:
     """"Blunt" is slang for a joint, but "some blunt feedback to a coworker" is a way of
     speaking: Milton's ban on "posting items exhibiting … drugs and alcohol" is not the rule."""
