@@ -131,6 +131,7 @@ Q_FOLLOWS_AN_ACCOUNT = rx(
     r"(?:official |main |new )?(?:twitter|x|fb|facebook|page|account|acct|insta\w*|ig|tiktok|"
     r"channel|feed|newsletter)\b",
 )
+# "another", "a diff(e)rent" (as typed): somewhere that is not the asker's
 _ELSEWHERE = r"(?:another|other|(?:a )?(?:different|diffrent|differnt|diff))"
 # A student, but not one of the district's: "goes to school in a diff district", "at the
 # catholic school", "not one of our kids". Rules on *current* or *enrolled* students mean the
@@ -1284,9 +1285,9 @@ def scope_gap(
         for asks, unless, named_in_rule, qualifier in (
             (situation.parent, situation.former, (S_PARENT,), "parents"),
             (situation.colleague, situation.student, (S_COLLEAGUE,), "colleagues"),
-            # …unless it is the class account they ask to join: its own rules decide that.
             (bool(Q_FOLLOWS_AN_ACCOUNT.search(q)), situation.student, (),
              "an organisation's own account"),
+            # …unless it is the class account they ask to join: its own rules decide that.
             (situation.outsider, situation.student or bool(Q_CLASS_ACCOUNT.search(q)),
              (S_PARENT,), "people who are not students"),
         ):
@@ -1726,9 +1727,9 @@ def _decide(
     below = hits[len(candidates) : len(candidates) + 6]  # "a little further down"
     passed_over: set[str] = set()  # …the acts and subjects of the rules passed over
     further = (h for h in below if passed_over & h.passage.sentence_concepts)
-    for hit in chain(sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
-                                                       not _for_one_person(h, question_concepts))),
-                     further):
+    first = sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
+                                              not _for_one_person(h, question_concepts)))
+    for hit in chain(first, further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
         ):

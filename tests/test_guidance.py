@@ -2817,7 +2817,6 @@ def test_a_snow_day_announcement_is_not_a_day_off(tmp_path: Path) -> None:
     assert answer.verdict == Verdict.PROHIBITED, answer.summary
 
 
-
 @pytest.mark.parametrize("question", [
     "can i watch reels between my zoom classes?",
     "ok to watch youtube videos between 2nd and 3rd period classes?",
