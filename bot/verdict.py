@@ -272,7 +272,7 @@ Q_OFF_WORK = rx(
     r"\b(?:medical|maternity|paternity|parental|family|sick|bereavement|fmla) leave\b",
     r"\b(?:i'?m|i am|im|while|when|i was) (?:\w+ )?on leave\b",
     r"\b(?:out|home) sick\b",
-    r"\b(?:a |my )?(?:sick|personal) day\b",
+    r"\b(?:sick|personal) day\b",
 )
 # "not urgent", "no emergency": the asker rules the exception out.
 Q_NOT_EMERGENCY = rx(
