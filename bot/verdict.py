@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from typing import Literal
 
 from bot.answer import Verdict
 from bot.language import mark_non_students, normalise
@@ -2426,12 +2427,19 @@ def _is_remedy(hit: Hit) -> bool:
 S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 
 
-def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> bool:
-    """Does the sentence direct staff to do exactly what the asker wants to do?"""
+# How much of what the asker wants to do a sentence directs: nothing (""), some of it, or all.
+Directs = Literal["", "partly", "wholly"]
+
+
+def _directs_the_act(reading: Reading, question_acts: set[str], concepts_of: ConceptsOf) -> Directs:
+    """Does the sentence direct staff to do what the asker wants to do?"""
     specific = question_acts - GENERIC_ACTS
     if not reading.directed or not specific or S_AWARENESS.match(reading.directed):
-        return False
-    return bool(specific & set(concepts_of(reading.directed)))
+        return ""
+    directed = set(concepts_of(reading.directed))
+    if not specific & directed:
+        return ""
+    return "wholly" if specific <= directed else "partly"
 
 
 # "You must be aware that readers will assume you speak for the district": a caution about
@@ -2469,7 +2477,7 @@ def _verdict_from(
     situation: Situation,
     question: str,
     hit: Hit,
-    directs: bool,
+    directs: Directs,
     question_acts: set[str] = frozenset(),
 ) -> Verdict | None:
     """The verdict one governing sentence gives, or None when it does not decide the case."""
@@ -2540,7 +2548,9 @@ def _verdict_from(
             return Verdict.DISCOURAGED
         if "only_via" in conds:
             return Verdict.CONDITIONAL  # "encouraged to … only through school-based resources"
-        return Verdict.ALLOWED if directs else None
+        # "strongly encourages … to review the privacy settings", asked whether one may follow
+        # students back from a private account: advice on one act permits no other act.
+        return Verdict.ALLOWED if directs == "wholly" else None
     # "If they post about the district, they should identify themselves": when the asked act
     # is the very act directed, the "if" is the asker's own situation, not a hurdle.
     if (

@@ -2831,3 +2831,23 @@ def test_the_gaps_of_a_teaching_day_are_working_time(tmp_path: Path, question: s
     ))
     answer = district.ask(question, "springfield")
     assert answer.verdict == Verdict.PROHIBITED, answer.summary
+
+
+def test_advice_on_one_act_permits_no_other(assistant: Assistant) -> None:
+    """The Connecticut board "strongly encourages" staff to review their privacy settings.
+    That advice is no Yes to following students back because one's account is private."""
+    answer = assistant.ask("my tiktok is set to private so is it fine to follow back the kids "
+                           "in my homeroom?", "ct-4118")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
+    settings = assistant.ask("should i lock down the privacy settings on my fb?", "ct-4118")
+    assert "privacy settings" in settings.citations[0].quote, settings.summary
+
+
+def test_mentioning_that_something_happened_is_passing_it_on(assistant: Assistant) -> None:
+    """ "Mention on my story that a coworker got suspended" passes on what the asker learned
+    at work: the Connecticut rule on confidential information decides
+    it, not a rule on tagging people."""
+    answer = assistant.ask("can i mention on my insta story that a coworker got suspended? "
+                           "i know from work", "ct-4118")
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
+    assert "confidential information" in answer.citations[0].quote, answer.summary
