@@ -235,12 +235,19 @@ def _conditions_in(text: str) -> set[str]:
     return {name for name, pattern in CONDITIONS.items() if pattern.search(text)}
 
 
+POINTS_TO_LIST = re.compile(r"\b(?:adhere to|follow|comply with|observe) the following\b")
+
+
 @lru_cache(maxsize=8192)
 def _read(text: str, lead_in: str) -> tuple[str, frozenset[str], str]:
     t = normalise(text)
     lead = normalise(lead_in)
     conditions = _conditions_in(t)
-    if POWER.search(t):
+    if POINTS_TO_LIST.search(t):
+        # "Staff members should adhere to the following guidelines, which are consistent
+        # with … student relationships …": the guidelines are the rules, not this pointer.
+        modality = "none"
+    elif POWER.search(t):
         modality = "power"
     elif lead and EXCEPT_LEAD.search(lead):
         modality = "permit"

@@ -2851,3 +2851,12 @@ def test_mentioning_that_something_happened_is_passing_it_on(assistant: Assistan
                            "i know from work", "ct-4118")
     assert answer.verdict == Verdict.PROHIBITED, answer.summary
     assert "confidential information" in answer.citations[0].quote, answer.summary
+
+
+def test_a_pointer_to_the_guidelines_is_not_itself_a_rule(assistant: Assistant) -> None:
+    """"Staff members should adhere to the following guidelines, which are consistent with …
+    student relationships …" introduces the Connecticut list. Its mention of students does
+    not make it a rule limited to students, to be quoted against a question on coworkers."""
+    answer = assistant.ask("ok to post on fb that a coworker got suspended?", "ct-4118")
+    assert "the following guidelines" not in answer.citations[0].quote, answer.summary
+    assert "covers *students*" not in answer.summary, answer.summary
