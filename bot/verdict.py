@@ -1430,6 +1430,23 @@ def _carve_out(reading: Reading, situation: Situation) -> Verdict:
     return Verdict.PROHIBITED if situation.condition_absent else Verdict.CONDITIONAL
 
 
+def _own_device_rule(carve_out: Hit, hits: list[Hit], situation: Situation,
+                    acts: set[str]) -> Hit | None:
+    """A rule on the asker's act done from their own phone, when the carve-out they fall
+    under says nothing of devices (and is not the one for the asker's own family)."""
+    if (not situation.personal_device or "personal_device" in carve_out.passage.concepts
+            or S_OWN_FAMILY.search(normalise(carve_out.passage.text))):
+        return None
+    rules = [h for h in hits if h is not carve_out and _states_rule(h)
+             and "personal_device" in h.passage.concepts and acts & h.passage.concepts]
+    # The rule stating terms ("only … outside of regular school hours") before an example.
+    return next((h for h in rules if read_hit(h).conditions & DEVICE_TERMS),
+                rules[0] if rules else None)
+
+
+DEVICE_TERMS = frozenset({"after_hours", "only_if", "approval", "time_place_manner"})
+
+
 def _states_rule(hit: Hit) -> bool:
     """The sentence binds staff (a prohibition, duty, permission or advice), as opposed to
     stating nothing or a power of the district."""
@@ -1719,7 +1736,17 @@ def _decide(
             and not _pairs_match(OPPOSITES, question, rule)
         ):
             hurdles = sorted(reading.conditions & CARVE_OUT_HURDLES)
-            return Decision(_carve_out(reading, situation), hit, conditions=hurdles,
+            verdict = _carve_out(reading, situation)
+            device_rule = _own_device_rule(hit, hits[:DECIDING_HITS], situation, acts)
+            if verdict == Verdict.ALLOWED and device_rule is not None:
+                # "…or to team captains", asked about texting them from one's own cell: the
+                # carve-out names whom to message; the rule on personal phones, on what terms.
+                # Reviewers split on this; the cautious reading is the one to give.
+                conditions = effective_conditions(read_hit(device_rule).conditions, situation,
+                                                  question)
+                return Decision(Verdict.CONDITIONAL, device_rule, conditions=sorted(conditions),
+                                reason="using your own phone has terms of its own")
+            return Decision(verdict, hit, conditions=hurdles,
                             reason="the policy names this case")
     # Rules sure to cover the case are read before rules whose reach (working time, school
     # computers) depends on a circumstance the question does not state. Passing over a rule

@@ -2860,3 +2860,18 @@ def test_a_pointer_to_the_guidelines_is_not_itself_a_rule(assistant: Assistant) 
     answer = assistant.ask("ok to post on fb that a coworker got suspended?", "ct-4118")
     assert "the following guidelines" not in answer.citations[0].quote, answer.summary
     assert "covers *students*" not in answer.summary, answer.summary
+
+
+def test_the_captains_carve_out_from_ones_own_phone_keeps_the_phone_terms(
+    assistant: Assistant,
+) -> None:
+    """Milton lets coaches message "all team members or … team captains"; its rule on personal
+    cell phones still sets terms ("school-related matters outside of regular school hours").
+    Named from one's own phone, the cautious answer is Yes with those terms."""
+    own_phone = assistant.ask("can i text the two captains from my personal phone that the "
+                              "meet got moved?", "milton")
+    assert own_phone.verdict == Verdict.CONDITIONAL, own_phone.summary
+    assert "personal cell phones" in own_phone.citations[0].quote, own_phone.summary
+    assert any("team captains" in c.quote for c in own_phone.citations[:3])
+    plain = assistant.ask("can i message the two captains that the meet got moved?", "milton")
+    assert plain.verdict == Verdict.ALLOWED, plain.summary
