@@ -75,6 +75,7 @@ INFO_REQUEST = re.compile(
     r"(?:can|could) (?:some|any)(?:one|body)|(?:text|call|email|dm|ping) me\b|do we have|"
     r"do (?:you|u) (?:know|have)|what time|which (?:room|day)|"
     r"need the|(?:i )?need (?:a|an|the|help|ideas?)|help me|write|make|draft|summari[sz]e|"
+    r"recommend|suggest|brainstorm|"
     r"how (?:many|much|long|often)|"
     r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
     r"who (?:posted|posts|runs|manages|made|started|took)|"
@@ -95,6 +96,8 @@ DEALING = re.compile(r"\b(?:give|giving|drive|driving|ride|meet|meeting up|hug|b
                      r"alone with|relationship|friends? with)\b")
 # Words that ask about a rule; "how long is lunch supposed to be?" asks a fact.
 RULE_WORDS = re.compile(r"\b(?:rules?|polic(?:y|ies)|allowed|permitted|against|ok|okay|"
+                        # "is there anything about following coworkers?": what the policy says
+                        r"anything (?:about|on|regarding)|say (?:anything|something) about|"
                         r"supposed to(?! be\b)|(?:can|may|should) i|approv\w*|have to|required|"
                         r"permission(?! slips?| forms?)|the right way|what happens if|"
                         r"(?:should|do) i do)\b")
@@ -144,7 +147,10 @@ ERRANDS = re.compile(
 ASSISTANT_TASK = re.compile(
     r"^(?:can|could|would|will) (?:you|u|ya) (?:pls |please )?(?:make|write|draft|create|give|"
     r"generate|build|plan|summari[sz]e|translate|grade|recommend|suggest|brainstorm|"
-    r"come up with)\b"
+    r"come up with)\b|"
+    # …or the same, put as an order: "recommend a read-aloud about friendship"
+    r"^(?:pls |please )?(?:write|draft|generate|summari[sz]e|translate|recommend|suggest|"
+    r"brainstorm|come up with|give me (?:some |a few |a list|ideas))\b"
 )
 
 

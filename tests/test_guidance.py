@@ -167,6 +167,8 @@ def test_a_time_limited_ban_without_a_time_is_conditional_not_no(tmp_path: Path)
     "when's open enrollment? want to add my husband to the medical plan",
     "is the early dismissal schedule for friday posted anywhere?",
     "has the schedule for the two hour delay been posted yet",
+    "suggest a picture book for kindergartners about making friends",
+    "brainstorm some names for our class newsletter",
 ])
 def test_errands_get_an_abstention_not_a_rule(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, "milton")
@@ -2875,3 +2877,14 @@ def test_the_captains_carve_out_from_ones_own_phone_keeps_the_phone_terms(
     assert any("team captains" in c.quote for c in own_phone.citations[:3])
     plain = assistant.ask("can i message the two captains that the meet got moved?", "milton")
     assert plain.verdict == Verdict.ALLOWED, plain.summary
+
+
+def test_asking_what_the_policy_says_about_something_is_a_policy_question(
+    assistant: Assistant,
+) -> None:
+    """ "Is there anything about…" asks what the policy says, even after a story that makes it
+    look like a lookup: the answer is the policy's (here, that it is silent), not a shrug."""
+    answer = assistant.ask("the AP just followed me on tiktok haha. is there anything about "
+                           "following other staff?", "marlborough")
+    assert answer.verdict != Verdict.OFF_TOPIC, answer.summary
+    assert answer.citations
