@@ -445,9 +445,10 @@ Q_UNRELATED_TO_JOB = rx(
 # names nothing a rule is about (see `decide`); "…for posting explicit excerpts?" or "…for
 # texting my players?" asks about the posting or the texting.
 Q_FEARS_DISCIPLINE = rx(
-    r"\bget (?:in trouble|fired|disciplined|written up)\b",
+    r"\bget (?:in trouble|fired|disciplined|written up|let go|canned|terminated)\b",
     # "can they really discipline me for…?": the same fear, put as the district's power
-    r"\b(?:discipline|fire|punish|suspend) me\b", r"\bwrite me up\b",
+    r"\b(?:discipline|fire|punish|suspend|terminate) me\b", r"\b(?:write|let) me (?:up|go)\b",
+    r"\blose my job\b",
 )
 
 # Something someone else did to the asker ("a coworker tagged me in a pic from the bar", "a
@@ -472,7 +473,8 @@ Q_DONE_TO_ME = rx(
 # over my password?", "could the district require me to delete my facebook?"), and the words
 # a power must use to reach that demand ("may request that the employee cease such activity").
 _COMPELS = (r"\b(?:make|makes|force|forces|require|requires|demand|demands|order|orders|"
-            r"compel|compels|pressure) (?:me|us|staff|teachers|employees|(?:that )?(?:i|we))\b"
+            r"compel|compels|pressure|tell|tells|ask|asks|direct|directs|instruct|instructs) "
+            r"(?:me|us|staff|teachers|employees|(?:that )?(?:i|we))\b"
             r"[^.?!]{0,30}?\b")
 Q_DEMANDS_CREDENTIALS = rx(
     rf"{_COMPELS}(?:hand\w* over|giv\w*|turn\w* over|shar\w*|provid\w*|tell\w*|disclos\w*)"

@@ -2379,6 +2379,7 @@ def test_fearing_discipline_for_a_named_act_is_answered_by_the_rule_on_that_act(
         # "disciplined" is also a student-records word; it is not what the asker posted
         "could i get disciplined for what i post on weekends if the board doesn't like it?",
         "can they really discipline me for stuff i post from home?",
+        "am i gonna lose my job over something i tweeted on a saturday?",
     ],
 )
 def test_fearing_discipline_for_posts_in_general_is_answered_by_the_districts_power(
@@ -2579,7 +2580,9 @@ def test_a_power_to_ask_staff_to_stop_answers_whether_they_can_make_me_take_post
     assistant: Assistant,
 ) -> None:
     for question in ("could the superintendent make me remove my facebook posts?",
-                     "if the board doesn't like a video i posted, can they make me take it down?"):
+                     "if the board doesn't like a video i posted, can they make me take it down?",
+                     "a parent complained about my reel. can the principal tell me to pull it "
+                     "down?"):
         answer = assistant.ask(question, "ct-4118")
         expect(answer, Verdict.ALLOWED, "may request that the employee cease such activity")
 
