@@ -172,9 +172,8 @@ Q_PERSONAL_DEVICE = rx(
     r"\bmy data\b",
 )
 Q_SCHOOL_DEVICE = rx(
-    r"\bschool (?:computer|laptop|desktop|chromebook|device|ipad|network|wifi|"
-    r"wi-fi|phone)",
-    r"\bdistrict (?:computer|laptop|device|network)",
+    r"\b(?:school|district) (?:computer|laptop|desktop|chromebook|device|ipad|tablet|network|"
+    r"wifi|wi-fi|phone)",
     r"\bwork (?:computer|laptop)",
     r"\b(?:classroom|library|lab|computer lab|media center|front office|office|staff room|"
     r"lounge|teacher|smartboard|projector) (?:computer|laptop|desktop|pc|ipad|chromebook)",
@@ -192,6 +191,9 @@ Q_READ_ONLY = rx(
     r"\bread(?:ing)? (?:only|my feed)",
     r"\b(?:look|looking) at\b",
     r"\bview(?:ing)?\b",
+    # "check insta at lunch": reading one's feed
+    r"\bcheck(?:ing)? (?:my )?(?:insta\w*|ig|fb|facebook|twitter|tiktok|reddit|social media|"
+    r"(?:my )?feeds?)\b",
 )
 # Writing something, which reading-only never covers: "leave a quick comment on my friend's
 # post? not posting anything on my own page" still posts.
@@ -261,6 +263,9 @@ Q_NOT_WORK_TIME = rx(
     r"\b(?:not|never|isn'?t|wasn'?t) (?:\w+ )?(?:during|on|at|in) (?:the |my )?"
     r"(?:work|school|class|clock|contract|duty)\w*(?: (?:hours|time|day))?",
     r"\boutside (?:of )?(?:the )?(?:work|school|contract|duty)\w*(?: (?:hours|time|day))?",
+    # "on my unpaid lunch, im off the clock": time the asker is not paid to work
+    r"\boff the clock\b",
+    r"\b(?:(?:during|on|at|in) (?:my|an?|the|our) )?unpaid (?:lunch|break)\b",
 )
 # Days the asker does not work at all: the school is closed or the asker is on leave. Rules
 # on working time do not reach them, even "during what would normally be school hours".
@@ -1253,6 +1258,9 @@ class ScopeGap:
     limiting_word: str
     elsewhere: bool = False
     of_policy: bool = False  # the limit is whom the whole policy applies to, not one rule
+    # A rule on posting asked about reading: a rule on access among the candidates may still
+    # reach the case; only if none does is this limit the answer.
+    deferred: bool = False
 
     @property
     def scope(self) -> str:
@@ -1306,7 +1314,7 @@ def scope_gap(
         if match and not S_THROUGH_SCHOOL_SYSTEMS.search(device_text):
             return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
-        return ScopeGap("just reading, not posting", "post")
+        return ScopeGap("just reading, not posting", "post", deferred=True)
     if (
         situation.personal_time
         and not situation.work_time
@@ -1759,6 +1767,8 @@ def _decide(
     further = (h for h in below if passed_over & h.passage.sentence_concepts)
     first = sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
                                               not _for_one_person(h, question_concepts)))
+    deferred: tuple[Hit, ScopeGap] | None = None
+    access_rules = [h for h in first if S_ACCESS.search(normalise(_rule_text(h)))]
     for hit in chain(first, further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
@@ -1782,6 +1792,10 @@ def _decide(
         ):
             continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, rule, question, hit.passage.quote)
+        if gap and gap.deferred and reading.modality != "permit" and any(
+                h is not hit for h in access_rules):
+            deferred = deferred or (hit, gap)
+            continue
         if gap and (reading.modality == "permit" or gap.elsewhere):
             if gap.elsewhere:
                 passed_over |= question_concepts & hit.passage.sentence_concepts & (
@@ -1815,6 +1829,8 @@ def _decide(
                              acts, question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
         return stricter or Decision(verdict, hit, conditions=conditions)
+    if deferred is not None:
+        return Decision.out_of_scope(*deferred)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
     # scope words leave the case out, that is the nearest clause to show, with its limit.
     for hit in below:

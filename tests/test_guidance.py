@@ -2891,3 +2891,27 @@ def test_asking_what_the_policy_says_about_something_is_a_policy_question(
                            "following other staff?", "marlborough")
     assert answer.verdict != Verdict.OFF_TOPIC, answer.summary
     assert answer.citations
+
+
+def test_time_off_the_clock_is_outside_a_work_hours_rule(assistant: Assistant) -> None:
+    """Marlborough bans streaming sites "for personal reasons during work hours". An unpaid
+    break the asker calls off the clock is not plainly work hours: the answer names that
+    limit instead of a No."""
+    answer = assistant.ask("bus aide here, during my unpaid lunch i sit in my car. ok to watch "
+                           "netflix then?", "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "work hours" in answer.citations[0].quote, answer.summary
+
+
+def test_checking_a_feed_is_reading_and_meets_the_rule_on_school_devices(
+    assistant: Assistant,
+) -> None:
+    """"Check fb" is reading, which Connecticut's ban on posting updates does not reach;
+    Dudley-Charlton's rule on accessing accounts with district computers does, on a district
+    tablet as on a school computer."""
+    ct = assistant.ask("can i check fb on the school laptop during my prep?", "ct-4118")
+    assert ct.verdict == Verdict.NOT_ADDRESSED, ct.summary
+    dudley = assistant.ask("can i check my facebook on the district tablet during indoor "
+                           "recess?", "dudley-charlton")
+    assert dudley.verdict == Verdict.PROHIBITED, dudley.summary
+    assert "computer resources" in dudley.citations[0].quote, dudley.summary
