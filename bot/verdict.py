@@ -2196,7 +2196,11 @@ def _only_misconduct(hit: Hit, question_concepts: set[str], question: str) -> bo
         normalise(question)
     ):
         return False
-    return bool(S_MISCONDUCT.search(text) or _content_banned(hit)) and not (
+    banned = _content_banned(hit)
+    listed = hit.passage.concepts & (MISCONDUCT_CONCEPTS | SPECIFIC_ACTS)
+    if banned and not listed & question_concepts:
+        return True  # "posting items with sexual content", asked about a rant on one's day
+    return bool(S_MISCONDUCT.search(text) or banned) and not (
         question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
     )
 

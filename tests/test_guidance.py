@@ -2915,3 +2915,14 @@ def test_checking_a_feed_is_reading_and_meets_the_rule_on_school_devices(
                            "recess?", "dudley-charlton")
     assert dudley.verdict == Verdict.PROHIBITED, dudley.summary
     assert "computer resources" in dudley.citations[0].quote, dudley.summary
+
+
+def test_a_ban_on_one_kind_of_content_does_not_answer_a_post_of_another(
+    assistant: Assistant,
+) -> None:
+    """Milton bans "posting items with sexual content". A rant about one's day is not such an
+    item, even when the rant reads as a complaint about someone: the ban is no answer to it."""
+    answer = assistant.ask("can i vent on threads about my awful day without naming anybody?",
+                           "milton")
+    assert "sexual content" not in answer.citations[0].quote, answer.summary
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
