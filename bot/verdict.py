@@ -414,7 +414,8 @@ class Situation:
     def of(cls, question: str) -> Situation:
         q = mark_non_students(normalise(question))
         flags = {flag: bool(pattern.search(q)) for flag, pattern in _SITUATION.items()}
-        flags["read_only"] = flags["read_only"] and not Q_WRITES.search(q)
+        flags["read_only"] = (flags["read_only"] or bool(Q_SHOWS_IN_CLASS.search(q))) and not (
+            Q_WRITES.search(q))
         flags["emergency"] = flags["emergency"] and bool(
             Q_EMERGENCY.search(Q_NOT_EMERGENCY.sub(" ", q)))
         # "heard from another teacher that…": a colleague who only told the asker something
@@ -710,6 +711,14 @@ Q_PERSONAL_SOCIAL = rx(
     r"\bmy own (?:acct|account|fb|facebook|page|insta|ig|twitter|tiktok|blog)",
 )
 S_AFTER_HOURS = rx(r"outside of regular school hours")
+# Showing or playing something to the class ("play a youtube video in class", "play music
+# from spotify in class"): teaching, and no posting.
+Q_SHOWS_IN_CLASS = rx(
+    r"\b(?:show|play)(?:ing|s)? (?:(?:my|the|our) (?:class|students|kids) )?"
+    r"(?:a |an |the |this |some )?(?:\w+ ){0,2}?(?:video|clip|tiktok|reel|short|music|song)s? "
+    r"(?:(?:from|on|off) (?:\w+ )?)?"
+    r"(?:in|to|for|during) (?:my |the |our )?(?:class|classes|students|kids|lesson|period)\b",
+)
 Q_EDUCATIONAL = rx(
     r"google classroom",
     r"\bseesaw\b",
@@ -721,10 +730,7 @@ Q_EDUCATIONAL = rx(
     r"\bflip(?:grid)?\b",
     r"\beducational\b",
     r"\bfor (?:a |the )?(?:lesson|unit|class project|assignment)",
-    # showing it to the class: "play a youtube video in class", "show the kids a tiktok"
-    r"\b(?:show|play)(?:ing|s)? (?:(?:my|the|our) (?:class|students|kids) )?"
-    r"(?:a |an |the |this |some )?(?:\w+ ){0,2}?(?:video|clip|tiktok|reel|short)s? "
-    r"(?:in|to|for|during) (?:my |the |our )?(?:class|classes|students|kids|lesson|period)\b",
+    Q_SHOWS_IN_CLASS.pattern,
     r"\bkahoot\b",
     r"\bnearpod\b",
     r"\b(?:school|district|class) (?:website|web ?page|site|portal)\b",
@@ -1314,7 +1320,9 @@ def scope_gap(
         if match and not S_THROUGH_SCHOOL_SYSTEMS.search(device_text):
             return ScopeGap("your own device", match.group(0))
     if situation.read_only and S_POST_ONLY.search(t) and not S_ACCESS.search(t):
-        return ScopeGap("just reading, not posting", "post", deferred=True)
+        shows = Q_SHOWS_IN_CLASS.search(q)
+        return ScopeGap("showing it in class, not posting it" if shows else
+                        "just reading, not posting", "post", deferred=True)
     if (
         situation.personal_time
         and not situation.work_time

@@ -2926,3 +2926,12 @@ def test_a_ban_on_one_kind_of_content_does_not_answer_a_post_of_another(
                            "milton")
     assert "sexual content" not in answer.citations[0].quote, answer.summary
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
+def test_playing_music_for_the_class_is_not_posting_it(assistant: Assistant) -> None:
+    """Marlborough bans *posting* copyrighted material; playing a song for the class posts
+    nothing. The answer names that limit instead of a No."""
+    answer = assistant.ask("am i allowed to play songs off spotify for my students during "
+                           "work time?", "marlborough")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "not posting it" in answer.summary, answer.summary
