@@ -2935,3 +2935,12 @@ def test_playing_music_for_the_class_is_not_posting_it(assistant: Assistant) -> 
                            "work time?", "marlborough")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "not posting it" in answer.summary, answer.summary
+
+
+def test_checking_on_a_student_is_not_checking_a_feed(assistant: Assistant) -> None:
+    """"Text a kid to check on him" asks about reaching a student, not about going on social
+    media: Middletown's rule on accessing sites during school hours is no answer to it."""
+    answer = assistant.ask("can i message a student who missed school all week to check on "
+                           "him?", "middletown")
+    assert "Access of social networking" not in answer.citations[0].quote, answer.summary
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
