@@ -665,6 +665,10 @@ Q_CLASS_ACCOUNT = rx(
     r"\b(?:team|club|school|district|professional|educational|official)(?:'s)? (?:official )?"
     r"(?:page|account|acct|insta|ig|fb|facebook|twitter|tiktok)",
     r"\bfor (?:my|our) (?:\w+ ){0,3}?class(?:room)?\b",
+    # "an instagram for my robotics club"
+    r"\b(?:page|account|acct|group|server|channel|insta\w*|ig|fb|facebook|twitter|tiktok|discord|"
+    r"groupme|youtube|blog|snap\w*) for (?:my|our|the) (?:\w+ ){0,3}?(?:team|club|program|"
+    r"department|band|choir|chorus|cast|ensemble|squad)\b",
 )
 S_PERSONAL_USE = rx(
     r"\bfor personal (?:use|reasons)\b",
@@ -1180,7 +1184,7 @@ S_CREATES_ACCOUNT = rx(
 Q_CREATES_ACCOUNT = rx(
     r"\b(?:creat|establish|set ?up|setting up|start|mak|open|launch)\w*\b(?:\W+\w+){0,5}?\W+"
     r"(?:accounts?|accts?|pages?|insta\w*|ig|twitter|tiktok|blogs?|sites?|profiles?|facebook|fb"
-    r"|group)\b",
+    r"|group|servers?|channels?|discord|groupme|youtube)\b",
 )
 
 # Concepts that name what the asker wants to *do*; a rule that speaks to none of them

@@ -2944,3 +2944,20 @@ def test_checking_on_a_student_is_not_checking_a_feed(assistant: Assistant) -> N
                            "him?", "middletown")
     assert "Access of social networking" not in answer.citations[0].quote, answer.summary
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
+def test_a_server_or_group_for_the_class_is_a_class_account(assistant: Assistant) -> None:
+    """A discord server or a groupme for the club is a class account by another name:
+    Milton's advance approval to create one applies, not its confidentiality rules."""
+    answer = assistant.ask("thinking of starting a discord server for my robotics club, ok?",
+                           "milton")
+    assert answer.verdict == Verdict.CONDITIONAL, answer.summary
+    assert "Advance approval" in answer.citations[0].quote, answer.summary
+
+
+def test_extra_credit_is_not_credit_for_someone_elses_work(assistant: Assistant) -> None:
+    """"Credit" in a copyright rule is attribution; extra credit for following the class page
+    is nothing proprietary."""
+    answer = assistant.ask("is it ok to offer extra credit to kids who follow our class page?",
+                           "middletown")
+    assert "proprietary" not in answer.citations[0].quote, answer.summary
