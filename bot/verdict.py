@@ -1299,7 +1299,9 @@ def scope_gap(
     if situation.former and not S_FORMER.search(t) and (S_STUDENT.search(t) or S_CURRENT.search(t)):
         word = "current" if S_CURRENT.search(t) else "students"
         return ScopeGap("former students", word)
-    if situation.not_our_student and S_STUDENT.search(t) and (match := S_ENROLLED.search(t)):
+    # A district's rule on dealing with "students" is about its own students.
+    if situation.not_our_student and S_STUDENT.search(t) and (
+            match := S_ENROLLED.search(t) or (interaction and S_STUDENT.search(t))):
         return ScopeGap("a student who is not enrolled in this district", match.group(0))
     # A rule on dealings with students, asked about parents or colleagues it does not name.
     if interaction and S_STUDENT.search(t):

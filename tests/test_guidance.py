@@ -2961,3 +2961,30 @@ def test_extra_credit_is_not_credit_for_someone_elses_work(assistant: Assistant)
     answer = assistant.ask("is it ok to offer extra credit to kids who follow our class page?",
                            "middletown")
     assert "proprietary" not in answer.citations[0].quote, answer.summary
+
+
+def test_news_from_another_district_is_an_example_only_when_something_went_wrong(
+    assistant: Assistant,
+) -> None:
+    """Milton bans "posting examples of inappropriate behavior from other districts as
+    behavior to avoid". A new job in another district is no such example; a coach arrested
+    in another state, posted as a warning, is."""
+    new_job = assistant.ask("ok to post on fb that i accepted a job in another district for "
+                            "next year?", "milton")
+    assert "other districts" not in new_job.citations[0].quote, new_job.summary
+    assert new_job.verdict != Verdict.PROHIBITED, new_job.summary
+    warning = assistant.ask("can i post a news article about a coach in another state who got "
+                            "arrested, as a warning to our staff?", "milton")
+    expect(warning, Verdict.PROHIBITED, "other districts")
+
+
+def test_a_districts_rules_on_students_are_about_its_own_students(
+    assistant: Assistant,
+) -> None:
+    """Milton discourages teachers from using personal phones "to communicate with students":
+    a player on a weekend travel team who attends a catholic school is not one of them."""
+    answer = assistant.ask("i coach a weekend travel soccer team and one of my players goes to "
+                           "a catholic school. can i text her from my cell about games?",
+                           "milton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "not enrolled in this district" in answer.summary, answer.summary
