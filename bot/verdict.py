@@ -1301,7 +1301,8 @@ def scope_gap(
         return ScopeGap("former students", word)
     # A district's rule on dealing with "students" is about its own students.
     if situation.not_our_student and S_STUDENT.search(t) and (
-            match := S_ENROLLED.search(t) or (interaction and S_STUDENT.search(t))):
+            match := S_ENROLLED.search(t)
+            or (interaction and situation.student and S_STUDENT.search(t))):
         return ScopeGap("a student who is not enrolled in this district", match.group(0))
     # A rule on dealings with students, asked about parents or colleagues it does not name.
     if interaction and S_STUDENT.search(t):
