@@ -259,6 +259,11 @@ Q_WORK_TIME = rx(
     r"\b(?:1st|2nd|3rd|first|second|third|night|day|morning) shift\b",
     r"\bwhile i(?:'m| am)? (?:clean|work|teach|driv|supervis|cover|sub\b|proctor|tutor)",
 )
+Q_NOT_SCHOOL_DEVICE = rx(
+    r"\b(?:not|never|no|without|isn'?t|wasn'?t|nothing) (?:on |using |with |through |via |over "
+    r")?(?:the |a |any |my )?(?:school|district|work)(?:'s)? (?:wifi|wi-fi|network|internet|"
+    r"computers?|laptops?|devices?|chromebooks?|ipads?|tablets?|desktops?)\b",
+)
 Q_NOT_WORK_TIME = rx(
     r"\b(?:not|never|isn'?t|wasn'?t) (?:\w+ )?(?:during|on|at|in) (?:the |my )?"
     r"(?:work|school|class|clock|contract|duty)\w*(?: (?:hours|time|day))?",
@@ -424,6 +429,9 @@ class Situation:
         if Q_NOT_WORK_TIME.search(q):  # "not during work obviously" is the asker's own time
             flags["personal_time"] = True
             flags["work_time"] = bool(Q_WORK_TIME.search(Q_NOT_WORK_TIME.sub(" ", q)))
+        # "…on my own phone, not on school wifi": the school's network ruled out
+        flags["school_device"] = flags["school_device"] and bool(
+            Q_SCHOOL_DEVICE.search(Q_NOT_SCHOOL_DEVICE.sub(" ", q)))
         if flags["off_work"]:
             flags["personal_time"], flags["work_time"] = True, False
             # "medical leave", "a sick day" are the asker's, not a student's health

@@ -2988,3 +2988,12 @@ def test_a_districts_rules_on_students_are_about_its_own_students(
                            "milton")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "not enrolled in this district" in answer.summary, answer.summary
+
+
+def test_a_school_network_the_asker_rules_out_is_not_theirs(assistant: Assistant) -> None:
+    """"On my own phone, not on the school wifi": Milton's rule on "school district computer
+    resources" does not reach it, and the answer says so rather than No."""
+    answer = assistant.ask("can i watch reels on my own phone at lunch? not using the school "
+                           "network", "milton")
+    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
+    assert "computer resources" in answer.citations[0].quote, answer.summary
