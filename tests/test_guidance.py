@@ -2997,3 +2997,13 @@ def test_a_school_network_the_asker_rules_out_is_not_theirs(assistant: Assistant
                            "network", "milton")
     assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
     assert "computer resources" in answer.citations[0].quote, answer.summary
+
+
+def test_state_mandates_and_book_bans_are_matters_of_public_concern(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton keeps staff's right "to speak publicly on matters of public concern"
+    within limits: a rant about a federal mandate or a book ban is that speech."""
+    answer = assistant.ask("can i post my opinion on the book bans in the news on my personal "
+                           "fb?", "dudley-charlton")
+    expect(answer, Verdict.CONDITIONAL, "matters of public concern")
