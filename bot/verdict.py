@@ -461,8 +461,8 @@ Q_UNRELATED_TO_JOB = rx(
 Q_FEARS_DISCIPLINE = rx(
     r"\bget (?:in trouble|fired|disciplined|written up|let go|canned|terminated)\b",
     # "can they really discipline me for…?": the same fear, put as the district's power
-    r"\b(?:discipline|fire|punish|suspend|terminate) me\b", r"\b(?:write|let) me (?:up|go)\b",
-    r"\blose my job\b",
+    r"\b(?:discipline|fire|punish|suspend|terminate) me\b", r"\bwrite me up\b",
+    r"\blet me go\b", r"\blose my job\b",
 )
 
 # Something someone else did to the asker ("a coworker tagged me in a pic from the bar", "a
@@ -1463,6 +1463,10 @@ def _carve_out(reading: Reading, situation: Situation) -> Verdict:
     return Verdict.PROHIBITED if situation.condition_absent else Verdict.CONDITIONAL
 
 
+# What a rule on personal phones asks of their use ("only … outside of regular school hours").
+DEVICE_TERMS = frozenset({"after_hours", "only_if", "approval", "time_place_manner"})
+
+
 def _own_device_rule(carve_out: Hit, hits: list[Hit], situation: Situation,
                     acts: set[str]) -> Hit | None:
     """A rule on the asker's act done from their own phone, when the carve-out they fall
@@ -1472,12 +1476,9 @@ def _own_device_rule(carve_out: Hit, hits: list[Hit], situation: Situation,
         return None
     rules = [h for h in hits if h is not carve_out and _states_rule(h)
              and "personal_device" in h.passage.concepts and acts & h.passage.concepts]
-    # The rule stating terms ("only … outside of regular school hours") before an example.
+    # The rule stating terms before an example of a case it allows.
     return next((h for h in rules if read_hit(h).conditions & DEVICE_TERMS),
                 rules[0] if rules else None)
-
-
-DEVICE_TERMS = frozenset({"after_hours", "only_if", "approval", "time_place_manner"})
 
 
 def _states_rule(hit: Hit) -> bool:
@@ -1791,7 +1792,6 @@ def _decide(
     first = sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
                                               not _for_one_person(h, question_concepts)))
     deferred: tuple[Hit, ScopeGap] | None = None
-    access_rules = [h for h in first if S_ACCESS.search(normalise(_rule_text(h)))]
     for hit in chain(first, further):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
@@ -1816,7 +1816,7 @@ def _decide(
             continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, rule, question, hit.passage.quote)
         if gap and gap.deferred and reading.modality != "permit" and any(
-                h is not hit for h in access_rules):
+                h is not hit and S_ACCESS.search(normalise(_rule_text(h))) for h in first):
             deferred = deferred or (hit, gap)
             continue
         if gap and (reading.modality == "permit" or gap.elsewhere):

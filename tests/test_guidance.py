@@ -2854,8 +2854,7 @@ def test_mentioning_that_something_happened_is_passing_it_on(assistant: Assistan
     it, not a rule on tagging people."""
     answer = assistant.ask("can i mention on my insta story that a coworker got suspended? "
                            "i know from work", "ct-4118")
-    assert answer.verdict == Verdict.PROHIBITED, answer.summary
-    assert "confidential information" in answer.citations[0].quote, answer.summary
+    expect(answer, Verdict.PROHIBITED, "confidential information")
 
 
 def test_a_pointer_to_the_guidelines_is_not_itself_a_rule(assistant: Assistant) -> None:
@@ -2875,8 +2874,7 @@ def test_the_captains_carve_out_from_ones_own_phone_keeps_the_phone_terms(
     Named from one's own phone, the cautious answer is Yes with those terms."""
     own_phone = assistant.ask("can i text the two captains from my personal phone that the "
                               "meet got moved?", "milton")
-    assert own_phone.verdict == Verdict.CONDITIONAL, own_phone.summary
-    assert "personal cell phones" in own_phone.citations[0].quote, own_phone.summary
+    expect(own_phone, Verdict.CONDITIONAL, "personal cell phones")
     assert any("team captains" in c.quote for c in own_phone.citations[:3])
     plain = assistant.ask("can i message the two captains that the meet got moved?", "milton")
     assert plain.verdict == Verdict.ALLOWED, plain.summary
@@ -2899,8 +2897,7 @@ def test_time_off_the_clock_is_outside_a_work_hours_rule(assistant: Assistant) -
     limit instead of a No."""
     answer = assistant.ask("bus aide here, during my unpaid lunch i sit in my car. ok to watch "
                            "netflix then?", "marlborough")
-    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
-    assert "work hours" in answer.citations[0].quote, answer.summary
+    expect(answer, Verdict.NOT_ADDRESSED, "work hours")
 
 
 def test_checking_a_feed_is_reading_and_meets_the_rule_on_school_devices(
@@ -2913,8 +2910,7 @@ def test_checking_a_feed_is_reading_and_meets_the_rule_on_school_devices(
     assert ct.verdict == Verdict.NOT_ADDRESSED, ct.summary
     dudley = assistant.ask("can i check my facebook on the district tablet during indoor "
                            "recess?", "dudley-charlton")
-    assert dudley.verdict == Verdict.PROHIBITED, dudley.summary
-    assert "computer resources" in dudley.citations[0].quote, dudley.summary
+    expect(dudley, Verdict.PROHIBITED, "computer resources")
 
 
 def test_a_ban_on_one_kind_of_content_does_not_answer_a_post_of_another(
@@ -2951,8 +2947,7 @@ def test_a_server_or_group_for_the_class_is_a_class_account(assistant: Assistant
     Milton's advance approval to create one applies, not its confidentiality rules."""
     answer = assistant.ask("thinking of starting a discord server for my robotics club, ok?",
                            "milton")
-    assert answer.verdict == Verdict.CONDITIONAL, answer.summary
-    assert "Advance approval" in answer.citations[0].quote, answer.summary
+    expect(answer, Verdict.CONDITIONAL, "Advance approval")
 
 
 def test_extra_credit_is_not_credit_for_someone_elses_work(assistant: Assistant) -> None:
@@ -2995,8 +2990,7 @@ def test_a_school_network_the_asker_rules_out_is_not_theirs(assistant: Assistant
     resources" does not reach it, and the answer says so rather than No."""
     answer = assistant.ask("can i watch reels on my own phone at lunch? not using the school "
                            "network", "milton")
-    assert answer.verdict == Verdict.NOT_ADDRESSED, answer.summary
-    assert "computer resources" in answer.citations[0].quote, answer.summary
+    expect(answer, Verdict.NOT_ADDRESSED, "computer resources")
 
 
 def test_state_mandates_and_book_bans_are_matters_of_public_concern(
