@@ -1815,8 +1815,10 @@ def _decide(
         ):
             continue  # the rule is about another channel, unless the asker uses its own
         gap = scope_gap(situation, rule, question, hit.passage.quote)
-        if gap and gap.deferred and reading.modality != "permit" and any(
-                h is not hit and S_ACCESS.search(normalise(_rule_text(h))) for h in first):
+        # A deferred gap's own rule text names no access, so whether a rule on access is
+        # among the candidates is the same for every such gap: looked for once, when needed.
+        if gap and gap.deferred and reading.modality != "permit" and (
+                deferred or any(S_ACCESS.search(normalise(_rule_text(h))) for h in first)):
             deferred = deferred or (hit, gap)
             continue
         if gap and (reading.modality == "permit" or gap.elsewhere):
