@@ -35,6 +35,7 @@ SUBJECT_CONCEPTS = frozenset(
         "records",
         "monitor",
         "identity",
+        "anonymity",
         "confidential",
         "student_info",
         "home_info",

@@ -64,8 +64,12 @@ _NOT_ME_AS = (
     r"(?<!\bas a )(?<!\bas an )(?<!\bas his )(?<!\bas her )(?<!\bas their )"
     r"(?<!\bi'm a )(?<!\bim a )(?<!\bi am a )(?<!\balso a )"
 )
+# "her mom made her an insta and she requested me": the child, not the parent, deals with the
+# asker once another subject takes over.
+_SAME_SUBJECT = r"(?:(?!\band (?:s?he|they)\b)[^.?!])"
 Q_PARENT = rx(
-    rf"{_NOT}{_NOT_ME_AS}\b{_PARENT}\b(?! (?:fb |facebook )?group)[^.?!]{{0,60}}\b{_DEALS}",
+    rf"{_NOT}{_NOT_ME_AS}\b{_PARENT}\b(?! (?:fb |facebook )?group)"
+    rf"{_SAME_SUBJECT}{{0,60}}\b{_DEALS}",
     rf"\b{_DEALS}\w*\b[^.?!]{{0,30}}{_NOT}{_NOT_ME_AS}\b{_PARENT}\b",
 )
 Q_COLLEAGUE = rx(
@@ -1223,6 +1227,7 @@ ACT_CONCEPTS = frozenset(
         "records",
         "monitor",
         "identity",
+        "anonymity",
         "privacy_settings",
         "copyright",
         "union",
@@ -2052,7 +2057,7 @@ Q_UNIDENTIFIED = rx(
 )
 # "…with her name showing", "a boy in mrs R's class": they would be identified after all.
 Q_IDENTIFIED = rx(
-    r"\bnames? (?:showing|visible|on it|on them|at the top|in it|in the pic)",
+    r"(?<!\bmy )\bnames? (?:showing|visible|on it|on them|at the top|in it|in the pic)",
     r"\bwith (?:his|her|their|the kid'?s|the student'?s|the parent'?s) (?:full )?names?\b",
     r"\b(?:his|her|their) names? (?:is|are) (?:on|at|in|showing|visible)\b",
     # a class or school named is as good as a name: "a boy in mrs R's class at our school"
@@ -2069,11 +2074,14 @@ def _identifiable(
 ) -> Decision | None:
     """"Can I ask r/Teachers about a kid if I use no names?" A rule that people discussed
     online must not be identifiable decides it: conditional on keeping them so, or
-    prohibited when the asker then names the class or school instead. Confidential matter
-    (a diagnosis, grades) stays under its own rule, names or not."""
+    prohibited when the asker names them ("his name is at the top") or the class or school
+    instead. Confidential matter (a diagnosis, grades) without a name stays under its own
+    rule."""
     q = normalise(question)
     unidentified, identified = Q_UNIDENTIFIED.search(q), Q_IDENTIFIED.search(q)
-    if not unidentified or ("confidential" in question_concepts and not identified):
+    if not (unidentified or identified) or ("confidential" in question_concepts and not identified):
+        return None
+    if "anonymity" in question_concepts:  # the asker's own name withheld: rules on that decide
         return None
     for hit in hits[:8]:
         if S_UNIDENTIFIABLE.search(normalise(hit.passage.text)):
@@ -2156,6 +2164,7 @@ SPECIFIC_ACTS = frozenset(
         "public_concern",
         "privacy_settings",
         "identity",
+        "anonymity",
         "home_info",
         "give_number",
         "commerce",

@@ -3001,3 +3001,45 @@ def test_state_mandates_and_book_bans_are_matters_of_public_concern(
     answer = assistant.ask("can i post my opinion on the book bans in the news on my personal "
                            "fb?", "dudley-charlton")
     expect(answer, Verdict.CONDITIONAL, "matters of public concern")
+
+
+def test_hiding_ones_identity_is_not_the_same_act_as_stating_it(assistant: Assistant) -> None:
+    """Middletown: "School personnel should never hide their identity." It answers a secret
+    alias blog; it does not answer whether one may say one teaches there."""
+    expect(assistant.ask("want to start a secret alias blog about whats happening in my "
+                         "building, nobody would know its me. ok?", "middletown"),
+           Verdict.PROHIBITED, "never hide their identity")
+    answer = assistant.ask("can i say im a teacher at the high school when i post about the "
+                           "levy on my fb?", "middletown")
+    assert answer.verdict == Verdict.ALLOWED, answer.summary
+    assert "never hide" not in answer.citations[0].quote, answer.summary
+
+
+def test_repeating_what_a_parent_said_is_passing_on_what_one_learned_at_work(
+    assistant: Assistant,
+) -> None:
+    """Connecticut bars disclosing "confidential information obtained during the course of
+    his/her employment": what a dad said to a teacher at pickup is that."""
+    expect(assistant.ask("can i put on fb what a dad said at pickup? he was ridiculous",
+                         "ct-4118"),
+           Verdict.PROHIBITED, "obtained during the course of his/her employment")
+
+
+def test_a_student_whose_parent_made_the_account_is_still_the_one_asking(
+    assistant: Assistant,
+) -> None:
+    """"His dad made him an instagram and he requested me": the request is the student's, so
+    the rule on current students decides it, not a gap for parents."""
+    expect(assistant.ask("one of my 3rd graders' dads made him an instagram and he requested "
+                         "me, ok to accept?", "milton"),
+           Verdict.PROHIBITED, "invitations from current students")
+
+
+def test_a_named_student_on_a_post_breaks_the_rule_that_they_cannot_be_identified(
+    assistant: Assistant,
+) -> None:
+    """Middletown: "be sure that they cannot be identified". A student's name showing on the
+    work posted is the case that rule forbids."""
+    expect(assistant.ask("can i put a funny exit ticket on insta? her name is showing but its "
+                         "cute", "middletown"),
+           Verdict.PROHIBITED, "cannot be identified")
