@@ -530,3 +530,18 @@ def test_slack_and_teams_show_the_same_verdict_and_citations(assistant, tmp_path
             assert slack == core, row["id"]
     finally:
         state.close()
+
+
+@pytest.mark.parametrize("question, district, quoted", [
+    ("heard in the lounge the new schedule is 4 day weeks, havent checked yet, ok to tell the "
+     "town fb group?", "middletown", "Make sure of all the facts"),
+    ("teachers in the staff room say our scores jumped 30%, pretty sure thats right. ok to put "
+     "it on the school fb?", "dudley-charlton", "is inaccurate"),
+])
+def test_passing_on_what_one_has_not_checked_finds_the_duty_to_be_accurate(
+    assistant, question, district, quoted
+) -> None:
+    """Middletown's "Be accurate. Make sure of all the facts" and Dudley-Charlton's ban on
+    what one "should know, is inaccurate" answer news heard in the lounge and not checked."""
+    answer = assistant.ask(question, district)
+    assert any(quoted in c.quote for c in answer.citations[:3]), answer.summary
