@@ -2195,6 +2195,9 @@ S_MISCONDUCT = rx(
 MISCONDUCT_CONCEPTS = frozenset(
     {"harassment", "defamation", "sexual", "substances", "alcohol", "drugs"}
 )
+# Misconduct a question raises only against a rule that names it: an unchecked rumour is
+# "inaccurate or false information", not harassment or discrimination.
+NAMED_MISCONDUCT = frozenset({"accuracy"})
 # Content a ban names ("materials of a sexually graphic nature", "drugs and alcohol"): the
 # ban is about that content, not about posting as such.
 BANNED_CONTENT = frozenset({"sexual", "substances", "alcohol", "drugs"})
@@ -2234,8 +2237,9 @@ def _only_misconduct(hit: Hit, question_concepts: set[str], question: str) -> bo
     listed = hit.passage.concepts & (MISCONDUCT_CONCEPTS | SPECIFIC_ACTS)
     if banned and not listed & question_concepts:
         return True  # "posting items with sexual content", asked about a rant on one's day
+    named = hit.passage.concepts & (SPECIFIC_ACTS | NAMED_MISCONDUCT)
     return bool(S_MISCONDUCT.search(text) or banned) and not (
-        question_concepts & (MISCONDUCT_CONCEPTS | (hit.passage.concepts & SPECIFIC_ACTS))
+        question_concepts & (MISCONDUCT_CONCEPTS | named)
     )
 
 

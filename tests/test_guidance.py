@@ -3043,3 +3043,49 @@ def test_a_named_student_on_a_post_breaks_the_rule_that_they_cannot_be_identifie
     expect(assistant.ask("can i put a funny exit ticket on insta? her name is showing but its "
                          "cute", "middletown"),
            Verdict.PROHIBITED, "cannot be identified")
+
+
+def test_district_news_not_yet_announced_is_confidential(assistant: Assistant) -> None:
+    """Connecticut: "May not disclose any confidential information about the school
+    District". A choice the board has not announced yet is that."""
+    expect(assistant.ask("the board picked a new superintendent but it hasnt been announced "
+                         "yet. ok to post the name on my fb?", "ct-4118"),
+           Verdict.PROHIBITED, "confidential information about the school District")
+
+
+def test_a_prank_post_is_false_information(assistant: Assistant) -> None:
+    """Marlborough bans "Knowingly posting or communicating inaccurate or false information":
+    an April Fools' post that the school is closing is exactly that."""
+    expect(assistant.ask("thinking of an april fools post on my fb saying the high school is "
+                         "closing forever. funny or no?", "marlborough"),
+           Verdict.PROHIBITED, "inaccurate or false information")
+
+
+def test_a_counselors_dealings_with_a_family_are_a_confidential_matter(
+    assistant: Assistant,
+) -> None:
+    """Dudley-Charlton: "No conversation relating to a confidential matter shall ever be
+    conducted by cellular telephone except…". A student's risk assessment is such a matter;
+    the counseling office's own page is not one ("my counseling ig")."""
+    expect(assistant.ask("can i call a dad from my cell tonight about his daughter's risk "
+                         "assessment results?", "dudley-charlton"),
+           Verdict.PROHIBITED, "relating to a confidential matter")
+    answer = assistant.ask("can i share the state's teen vaping numbers on my counseling ig?",
+                           "middletown")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
+@pytest.mark.parametrize("question, district, verdict, quoted", [
+    ("can i scan a few pages of a picture book and put them on my insta for the read-a-thon?",
+     "dudley-charlton", Verdict.PROHIBITED, "protected by copyright"),
+    ("can i post on my fb against the proposed casino in town? nothing about school",
+     "dudley-charlton", Verdict.CONDITIONAL, "matters of public concern"),
+])
+def test_staff_words_for_copying_a_book_and_a_town_controversy(
+    assistant: Assistant, question: str, district: str, verdict: Verdict, quoted: str
+) -> None:
+    """Scanned pages of a picture book are copyrighted material; a proposed casino is a
+    matter of public concern."""
+    answer = assistant.ask(question, district)
+    assert answer.verdict == verdict, answer.summary
+    assert any(quoted in c.quote for c in answer.citations[:2]), answer.summary
