@@ -2351,11 +2351,15 @@ def _speaks_to(acts: set[str], hit: Hit, question_concepts: set[str] = frozenset
         return True  # same subject (alcohol, confidential matters…) whatever the verb
     specific = hit.passage.sentence_concepts & SPECIFIC_ACTS
     # "Use a professional email address for the class account": an address to sign up with,
-    # not home information, when the question is about signing an account up by email.
-    # Likewise for keeping that presence apart from a personal one.
+    # not home information, when the question is about signing an account up by email, or
+    # about keeping that presence apart from a personal one.
     shared = question_concepts & hit.passage.concepts
     if specific == {"home_info"} and (
-        {"email", "class_account"} <= shared or "separate_accounts" in shared
+        {"email", "class_account"} <= shared
+        or "separate_accounts" in shared
+        # …a personal address for such an account, not emailing families from one
+        or ({"email", "personal_account", "social"} <= question_concepts
+            and hit.passage.concepts & {"class_account", "separate_accounts"})
     ):
         specific = set()
     if specific and not specific & (acts | question_concepts):

@@ -3089,3 +3089,18 @@ def test_staff_words_for_copying_a_book_and_a_town_controversy(
     answer = assistant.ask(question, district)
     assert answer.verdict == verdict, answer.summary
     assert any(quoted in c.quote for c in answer.citations[:2]), answer.summary
+
+
+def test_a_personal_address_for_a_professional_account_is_the_email_rule_not_home_info(
+    assistant: Assistant,
+) -> None:
+    """Marlborough: "employees should not use their personal email address for professional
+    social media activities". The sentence also names e-mail addresses, which are home
+    information elsewhere; signing a professional account up with one's gmail is this rule.
+    Emailing families from that gmail is not a social media account at all."""
+    expect(assistant.ask("can i use my personal email for my professional twitter?",
+                         "marlborough"),
+           Verdict.PROHIBITED, "should not use their personal email address")
+    answer = assistant.ask("can i email a few families from my personal gmail this week?",
+                           "marlborough")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
