@@ -181,6 +181,7 @@ Q_SCHOOL_DEVICE = rx(
     r"\bwork (?:computer|laptop)",
     r"\b(?:classroom|library|lab|computer lab|media center|front office|office|staff room|"
     r"lounge|teacher|smartboard|projector) (?:computer|laptop|desktop|pc|ipad|chromebook)",
+    r"\b(?:circ|circulation|front|reception|attendance|main office|library) desk (?:computer|pc)",
     r"\bchromebook",
     r"school-issued|district-issued|school issued|district issued",
 )
@@ -775,6 +776,8 @@ CONSUMER_APP = (r"(?:insta|instagram|ig|snap|snapchat|fb|facebook|tiktok|twitter
 # …used with no class, club or team account in the question.
 _NO_SCHOOL_ACCOUNT = r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    # a school computer, asked about where the policy sends personal use to one's own device
+    (Q_SCHOOL_DEVICE, rx(r"\busing non-[\w-]+ devices\b")),
     (
         rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
         rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
@@ -2583,6 +2586,7 @@ def _verdict_from(
         and not opposite
         and _complies(question, text)
         and not situation.asks_obligation
+        and not situation.about_district  # "can admin look at it if I post at home?"
     ):
         return Verdict.ALLOWED
     if reading.modality == "power":

@@ -3104,3 +3104,26 @@ def test_a_personal_address_for_a_professional_account_is_the_email_rule_not_hom
     answer = assistant.ask("can i email a few families from my personal gmail this week?",
                            "marlborough")
     assert answer.verdict != Verdict.PROHIBITED, answer.summary
+
+
+def test_keeping_up_a_personal_site_is_posting_to_it(assistant: Assistant) -> None:
+    """Middletown: "Maintaining personal sites should be done on employees' own time using
+    non-Middletown devices." Updating one's insta from a school computer at lunch breaks it
+    (the lunch break does not make a school computer one's own); a blog kept up at night on
+    one's own laptop is what it asks for."""
+    expect(assistant.ask("can i update my personal insta from a school computer on my lunch?",
+                         "middletown"),
+           Verdict.PROHIBITED, "non-Middletown devices")
+    expect(assistant.ask("at night on my own laptop i keep up my travel blog, fine?",
+                         "middletown"),
+           Verdict.ALLOWED, "non-Middletown devices")
+
+
+def test_doing_what_a_rule_asks_does_not_answer_what_the_district_may_do(
+    assistant: Assistant,
+) -> None:
+    """Posting from home on one's own phone meets Middletown's rule on personal sites, but
+    "can my principal look at it?" asks about the district, not about posting."""
+    answer = assistant.ask("can my principal look at my insta if i only post at home on my "
+                           "own phone?", "middletown")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
