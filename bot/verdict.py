@@ -1190,6 +1190,10 @@ Q_SCHOOL_PROJECT = rx(
     r"\bfor (?:our|my|the|a|this) (?:\w+ )?(?:unit|lesson|assignment|class activity)\b",
     r"\b(?:class|school) assignment\b",
     r"\bas part of (?:the|a|our|my) (?:\w+ )?(?:lesson|unit|class|curriculum)\b",
+    # what the library or class runs for students: "our library is running a reading bracket"
+    r"\b(?:our|the|my) (?:library|class|classroom|school) is (?:running|doing|hosting|holding)\b",
+    r"\b(?:library|classroom|class|school-?wide) (?:[\w-]+ )?(?:program|contest|competition|"
+    r"challenge|read-?a-?thon|bracket)\b",
 )
 # "Approval to create a class account" is a hurdle for making the account, not for each
 # post on one that exists.

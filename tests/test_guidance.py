@@ -3127,3 +3127,16 @@ def test_doing_what_a_rule_asks_does_not_answer_what_the_district_may_do(
     answer = assistant.ask("can my principal look at my insta if i only post at home on my "
                            "own phone?", "middletown")
     assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "our school is hosting a spelling bee for the kids, can i post live updates on twitter "
+    "during the day?",
+    "can i post updates from our library reading challenge on fb during work hours?",
+])
+def test_what_the_school_runs_for_students_is_a_school_project(
+    assistant: Assistant, question: str
+) -> None:
+    """Connecticut bars posting during working time "unless it involves a school project": a
+    contest the school hosts or the library's reading challenge is one."""
+    expect(assistant.ask(question, "ct-4118"), Verdict.CONDITIONAL, "during working time")
