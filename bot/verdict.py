@@ -675,7 +675,8 @@ S_EDU_ACCOUNT = rx(
 )
 Q_CLASS_ACCOUNT = rx(
     r"\bclass(?:room)? (?:page|account|acct|insta|ig|fb|facebook|twitter|blog|site|snap|tiktok)",
-    r"\b(?:team|club|school|district|professional|educational|official)(?:'s)? (?:official )?"
+    r"\b(?:team|club|school|district|library|professional|educational|official)(?:'s)? "
+    r"(?:official |approved )?"
     r"(?:page|account|acct|insta|ig|fb|facebook|twitter|tiktok)",
     r"\bfor (?:my|our) (?:\w+ ){0,3}?class(?:room)?\b",
     # "an instagram for my robotics club"

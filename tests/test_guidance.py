@@ -3140,3 +3140,17 @@ def test_what_the_school_runs_for_students_is_a_school_project(
     """Connecticut bars posting during working time "unless it involves a school project": a
     contest the school hosts or the library's reading challenge is one."""
     expect(assistant.ask(question, "ct-4118"), Verdict.CONDITIONAL, "during working time")
+
+
+@pytest.mark.parametrize("question", [
+    "i handle the library's approved fb page. a couple of local authors and my neighbor sent "
+    "it friend requests, ok to accept?",
+    "our library's approved insta got follow requests from some authors and my aunt. accept?",
+])
+def test_the_librarys_approved_page_is_an_educational_account(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton limits the friends of an educational account to "members of the educational
+    community": the library's approved page is such an account, so requests from authors and
+    relatives are to be rejected, not a case the policy leaves open."""
+    expect(assistant.ask(question, "milton"), Verdict.PROHIBITED, "members of the educational")
