@@ -545,3 +545,13 @@ def test_passing_on_what_one_has_not_checked_finds_the_duty_to_be_accurate(
     what one "should know, is inaccurate" answer news heard in the lounge and not checked."""
     answer = assistant.ask(question, district)
     assert any(quoted in c.quote for c in answer.citations[:3]), answer.summary
+
+
+def test_adding_someone_on_an_app_is_friending_them(assistant) -> None:
+    """"Add a couple of my 7th graders on snap" is Marlborough's "invite/accept … as friends",
+    not its rule on confidential information; adding a pic on insta is no friending."""
+    answer = assistant.ask("can i add a couple of my 7th graders on snap?", "marlborough")
+    assert answer.verdict == Verdict.PROHIBITED, answer.summary
+    assert "as “friends”" in answer.citations[0].quote, answer.summary
+    answer = assistant.ask("can i add a pic on insta of the science fair?", "marlborough")
+    assert not any("friends" in c.quote for c in answer.citations[:1]), answer.summary
