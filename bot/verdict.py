@@ -777,8 +777,6 @@ CONSUMER_APP = (r"(?:insta|instagram|ig|snap|snapchat|fb|facebook|tiktok|twitter
 # …used with no class, club or team account in the question.
 _NO_SCHOOL_ACCOUNT = r"^(?!.*\b(?:class|club|team|school|program) (?:page|account|acct|insta|fb)\b)"
 OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    # a school computer, asked about where the policy sends personal use to one's own device
-    (Q_SCHOOL_DEVICE, rx(r"\busing non-[\w-]+ devices\b")),
     (
         rx(r"\bdelet", r"\berase", r"\bwipe", r"\bget rid of", r"\bclear (?:out|the)"),
         rx(r"\bsave\b", r"\bretain", r"\bretention\b", r"\barchiv", r"\bforward copies"),
