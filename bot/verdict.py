@@ -1677,7 +1677,7 @@ def _as_stricter(reading: Reading, hit: Hit, situation: Situation, question: str
                  ) -> Decision | None:
     """The decision a restriction gives when it overrules a permissive reading: only a
     prohibition or a conditional answer does."""
-    verdict = _verdict_from(reading, situation, question, hit, False)
+    verdict = _verdict_from(reading, situation, question, hit, "")
     if verdict not in (Verdict.PROHIBITED, Verdict.CONDITIONAL):
         return None
     conditions = sorted(effective_conditions(reading.conditions, situation, question))
@@ -2136,7 +2136,7 @@ def _emergency_exception(
             continue
         if scope_gap(situation, _rule_text(hit), question, hit.passage.quote):
             continue
-        verdict = _verdict_from(reading, situation, question, hit, False, acts)
+        verdict = _verdict_from(reading, situation, question, hit, "", acts)
         if verdict == Verdict.CONDITIONAL:
             conditions = sorted(effective_conditions(reading.conditions, situation, question))
             found.append(Decision(verdict, hit, conditions=conditions,

@@ -441,14 +441,22 @@ def test_whether_staff_may_have_an_account_at_all(
     assert elsewhere.verdict == Verdict.NOT_ADDRESSED
 
 
+@pytest.mark.parametrize("question", [
+    "making a class insta for my art kids, can I sign it up with my personal gmail?",
+    "can i use my personal email for my professional twitter?",
+])
 def test_the_email_address_to_sign_a_class_account_up_with_is_not_home_information(
-    assistant: Assistant,
+    assistant: Assistant, question: str
 ) -> None:
     """Marlborough: "employees should not use their personal email address for professional
-    social media activities" decides which address a class account is signed up with."""
-    answer = assistant.ask("making a class insta for my art kids, can I sign it up with my "
-                           "personal gmail?", "marlborough")
-    expect(answer, Verdict.PROHIBITED, "personal email address")
+    social media activities" decides which address a class or professional account is signed
+    up with. The sentence also names e-mail addresses, which are home information elsewhere.
+    Emailing families from that gmail is not a social media account at all."""
+    expect(assistant.ask(question, "marlborough"), Verdict.PROHIBITED,
+           "should not use their personal email address")
+    answer = assistant.ask("can i email a few families from my personal gmail this week?",
+                           "marlborough")
+    assert answer.verdict != Verdict.PROHIBITED, answer.summary
 
 
 @pytest.mark.parametrize("question", [
@@ -3089,21 +3097,6 @@ def test_staff_words_for_copying_a_book_and_a_town_controversy(
     answer = assistant.ask(question, district)
     assert answer.verdict == verdict, answer.summary
     assert any(quoted in c.quote for c in answer.citations[:2]), answer.summary
-
-
-def test_a_personal_address_for_a_professional_account_is_the_email_rule_not_home_info(
-    assistant: Assistant,
-) -> None:
-    """Marlborough: "employees should not use their personal email address for professional
-    social media activities". The sentence also names e-mail addresses, which are home
-    information elsewhere; signing a professional account up with one's gmail is this rule.
-    Emailing families from that gmail is not a social media account at all."""
-    expect(assistant.ask("can i use my personal email for my professional twitter?",
-                         "marlborough"),
-           Verdict.PROHIBITED, "should not use their personal email address")
-    answer = assistant.ask("can i email a few families from my personal gmail this week?",
-                           "marlborough")
-    assert answer.verdict != Verdict.PROHIBITED, answer.summary
 
 
 def test_keeping_up_a_personal_site_is_posting_to_it(assistant: Assistant) -> None:
