@@ -25,7 +25,14 @@ from bot.parsing import Clause
 from bot.retrieval import DistrictIndex, Hit, Passage, question_features
 from bot.store import Snapshot, SQLiteStore, index_path
 from bot.topic import TopicCheck, classify_topic
-from bot.verdict import ACT_CONCEPTS, Situation, askers_concepts, decide, extended_rule
+from bot.verdict import (
+    ACT_CONCEPTS,
+    Situation,
+    askers_concepts,
+    decide,
+    extended_rule,
+    same_limit,
+)
 
 MAX_QUESTION_CHARS = 2000
 MIN_SCORE = 1.0
@@ -179,7 +186,9 @@ class Assistant:
         covers = self._coverage(query, district.id) if about_coverage else None
         decision = (covers and coverage_decision(covers, bool(concepts & ACT_CONCEPTS))) or decide(
             ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts, MIN_SCORE)
-        citations = self._citations(decision.governing, ranked.hits, district)
+        hits = same_limit(decision, ranked.hits, ranked.situation, text)
+        hits += [h for h in ranked.hits if not any(h is s for s in hits)]
+        citations = self._citations(decision.governing, hits, district)
         if covers and covers.covered and citations and citations[0].quote != covers.passage.quote:
             # "Am I even covered? …and can I…": the rule on the act, then the scope sentence.
             citations = [c for c in citations if c.quote != covers.passage.quote]

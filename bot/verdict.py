@@ -1387,6 +1387,26 @@ def scope_gap(
     return None
 
 
+def same_limit(decision: Decision, hits: list[Hit], situation: Situation, question: str,
+               depth: int = 8) -> list[Hit]:
+    """Other rules on the same act that the same word of scope leaves out ("may not list
+    *current* students as friends" beside "shall not respond to invitations from *current*
+    students"): with the governing rule, they are the nearest policy to a case it is silent on."""
+    gap, governing = decision.gap, decision.governing
+    if decision.verdict != Verdict.NOT_ADDRESSED or gap is None or governing is None or (
+            gap.elsewhere or gap.deferred):
+        return []
+    acts = governing.passage.sentence_concepts & ACT_CONCEPTS
+    out = []
+    for hit in hits[:depth]:
+        if hit is governing or not hit.passage.sentence_concepts & acts:
+            continue
+        other = scope_gap(situation, _rule_text(hit), question)
+        if other and (other.qualifier, other.limiting_word) == (gap.qualifier, gap.limiting_word):
+            out.append(hit)
+    return out
+
+
 # Rules written for a case next to the asker's, where another clause is likelier to decide:
 # (the question's case, the rule's scope words, words that widen the rule to the case anyway,
 # the case as the answer names it). Read in order; the question comes normalised.

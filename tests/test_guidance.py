@@ -59,6 +59,25 @@ def test_a_former_student_is_shown_the_rule_that_names_current_students(
 
 
 @pytest.mark.parametrize(
+    ("district", "also_limited"),
+    [
+        ("milton", 'may not list current students as "friends"'),
+        ("marlborough", "students who are currently enrolled"),
+    ],
+)
+def test_a_former_student_is_shown_every_rule_the_same_word_limits(
+    assistant: Assistant, district: str, also_limited: str
+) -> None:
+    """Where two rules on friending both stop at *current* students, the answer shows both
+    before general advice: together they are what the policy says nearest to the case."""
+    answer = assistant.ask("kid from my 2019 homeroom (graduated) added me on snap, can i add "
+                           "back?", district)
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert "current" in answer.citations[0].quote
+    assert also_limited in answer.citations[1].quote
+
+
+@pytest.mark.parametrize(
     ("question", "district"),
     [
         ("girl on my aau team goes to school in the next town over, she wants to follow me on ig",
