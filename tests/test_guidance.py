@@ -696,7 +696,7 @@ def test_a_class_party_is_not_a_drinking_party(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("detail", ["needs his inhaler", "has a peanut allergy",
-                                    "is on adhd meds", "had a seizure"])
+                                    "is on adhd meds", "had a seizure", "has lice"])
 def test_a_students_health_detail_is_confidential_information(
     assistant: Assistant, detail: str
 ) -> None:
@@ -1814,13 +1814,19 @@ def test_a_post_accusing_a_colleague_is_shown_the_rule_on_defamatory_statements(
     assert any("defamatory statements" in c.quote for c in answer.citations[:3])
 
 
-def test_a_students_illness_is_confidential_in_staff_words(assistant: Assistant) -> None:
+@pytest.mark.parametrize("question", [
+    "a 1st grader in my room has cancer and starts chemo monday, ok if i post on fb asking ppl "
+    "to pray for 'a brave little guy in my class'?",
+    # a catching illness is as much a health matter as a grave one
+    "one of my 4th graders came down with chickenpox, ok if i post about it on my insta so "
+    "other moms know?",
+])
+def test_a_students_illness_is_confidential_in_staff_words(
+    assistant: Assistant, question: str
+) -> None:
     """"Has cancer and starts chemo" is a health matter: posting about it, even unnamed,
     meets the rule against posting confidential information about students."""
-    answer = assistant.ask("a 1st grader in my room has cancer and starts chemo monday, ok if i "
-                           "post on fb asking ppl to pray for 'a brave little guy in my class'?",
-                           "middletown")
-    expect(answer, Verdict.PROHIBITED, "confidential")
+    expect(assistant.ask(question, "middletown"), Verdict.PROHIBITED, "confidential")
 
 
 @pytest.mark.parametrize("district", ["milton", "marlborough"])
