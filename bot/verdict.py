@@ -751,6 +751,8 @@ Q_EDUCATIONAL = rx(
     Q_SHOWS_IN_CLASS.pattern,
     r"\bkahoot\b",
     r"\bnearpod\b",
+    # …not a picture taken *from* the school website to use elsewhere
+    r"(?<!from )(?<!from the )(?<!from our )(?<!from my )(?<!off the )(?<!off our )"
     r"\b(?:school|district|class) (?:website|web ?page|site|portal)\b",
     r"\bclass newsletter\b",
 )
@@ -2446,10 +2448,13 @@ def _permits_the_named_site(reading: Reading, hit: Hit, question_concepts: set[s
     """"Classroom participation on educational sites … is permitted" names the asker's class
     Padlet or Google Classroom as allowed, whatever the rules around it say of networking
     sites. Messaging a player or one student through such a platform (Talking Points) is not
-    classroom participation."""
+    classroom participation, and the school's logo in a photo taken from the school website
+    (or someone's work, a tag, a sale) is for the rule on that subject."""
     return (
         reading.modality == "permit"
         and not question_concepts & {"team", "individual"}
+        and not question_concepts & {"logo", "copyright", "tagging", "commerce"}
+        - hit.passage.own_concepts
         and not reading.conditions
         and "edu_site" in question_concepts
         and "edu_site" in hit.passage.own_concepts

@@ -156,6 +156,17 @@ def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -
     assert any("permission from the superintendent" in c for c in answer.conditions)
 
 
+def test_the_school_website_a_logo_comes_from_is_not_the_site_asked_about(
+    assistant: Assistant,
+) -> None:
+    """Marlborough permits "classroom participation on educational sites"; a logo taken
+    from the school website for a personal Twitter header is for the rule on the logo
+    ("…must be of a positive nature"), never a Yes from the permission."""
+    answer = assistant.ask("thinking of using the school logo from our school website as my "
+                           "twitter header, any issue?", "marlborough")
+    expect(answer, Verdict.CONDITIONAL, "logo")
+
+
 @pytest.mark.parametrize("question", [
     "can I just scroll FB during my prep? not posting or commenting",
     "can I look at the district's fb page during my prep?",
