@@ -833,7 +833,8 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(
             r"\bjust (?:her|him|one)\b",
-            r"\binstead of (?:the )?(?:whole|entire|all)\b",
+            # (captains instead of the whole team: the pair below decides)
+            r"^(?!.*\bcaptains?\b).*?\binstead of (?:the )?(?:whole|entire|all)\b",
             r"\bone of (?:my |the |our )(?!captains)[a-z]+s\b",
             r"\bprivately\b",
             r"\bone (?:player|athlete|student|kid)\b",

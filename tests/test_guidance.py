@@ -1705,6 +1705,10 @@ def test_captains_are_the_exception_only_where_the_rule_names_them(assistant: As
     members that include at least three or more", so two captains fall short."""
     captains = assistant.ask("can i msg only my captains about the new practice time?", "milton")
     assert captains.verdict == Verdict.ALLOWED
+    # …"instead of the whole team" is the captains' exception, not one player on his own
+    instead = assistant.ask("basketball coach here - can i just text my captains instead of "
+                            "the entire team that practice moved to 4?", "milton")
+    expect(instead, Verdict.ALLOWED, "team captains")
     player = assistant.ask("ok to text one of my defenders (not a captain) about playing time?",
                            "milton")
     assert player.verdict != Verdict.ALLOWED
