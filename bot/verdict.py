@@ -451,6 +451,13 @@ Q_ABOUT_DISTRICT = rx(
     r"\bshould i (?:tell|report)\b",
     r"\b(?:tell|report) (?:someone|anyone|admin|my principal)",
 )
+# "Will the district cover my legal costs / back me up?": help the asker hopes for, which no
+# power the district keeps (to monitor, to discipline, to alert the police) grants.
+Q_ASKS_SUPPORT = rx(
+    r"\b(?:cover|pay(?: for)?|reimburse|defend|represent|protect|back|support|stand behind|"
+    r"indemnif\w*|provide (?:a |me (?:with )?a )?lawyer for) (?:me|my|us|our)\b",
+    r"\b(?:have|has|got) my back\b",
+)
 
 # The asker's case set apart from their job: "my personal insta, nothing to do with school".
 Q_UNRELATED_TO_JOB = rx(
@@ -1632,6 +1639,10 @@ def decide(
         names_the_deed = bool(
             question_concepts & deed & (TOPICAL | SPECIFIC_ACTS | PEOPLE_CONCEPTS))
         situation = replace(situation, about_district=not names_the_deed)
+    if situation.about_district and Q_ASKS_SUPPORT.search(normalise(question)):
+        # Help the asker hopes for is no power the district keeps: no power answers it.
+        return Decision(Verdict.NOT_ADDRESSED, _nearest(hits, question_concepts),
+                        reason="the policy promises staff no such help")
     deciding = hits[:DECIDING_HITS]
     if Q_LAPSE.search(normalise(question)):
         # The remedy for a lapse is written for one channel ("such email") and ranks low for

@@ -2420,6 +2420,20 @@ def test_fearing_discipline_for_a_named_act_is_answered_by_the_rule_on_that_act(
     assert "discipline" not in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(("question", "district"), [
+    ("if a parent complains about my personal insta will the principal back me up?", "milton"),
+    ("say a mom sues me over a post, does the district pay for my lawyer?", "dudley-charlton"),
+])
+def test_help_the_asker_hopes_for_is_no_power_of_the_district(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """The district's powers (to search, to discipline, to alert legal officials) are not a
+    promise to defend the asker: never "Yes — the policy gives the district this power"."""
+    answer = assistant.ask(question, district)
+    expect(answer, Verdict.NOT_ADDRESSED)
+    assert answer.citations
+
+
 @pytest.mark.parametrize(
     "question",
     [
