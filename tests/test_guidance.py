@@ -756,6 +756,9 @@ def test_a_policy_word_in_another_sense_is_not_the_concept(
     ("can I start a class insta for my AP bio kids?", "identity"),
     ("ok to send a happy bday text to a senior?", "home_info"),
     ("starting a teaching podcast on weekends. what guidelines do i have to follow?", "friend"),
+    # the school's grading scale is public; a student's grading is not
+    ("a dad asked me how the new grading scale works, can I explain it on the pto page?",
+     "confidential"),
 ])
 def test_a_question_word_in_another_sense_is_not_the_concept(
     assistant: Assistant, question: str, concept: str
@@ -777,6 +780,12 @@ def test_a_question_word_in_another_sense_is_not_the_concept(
     ("a junior keeps snapping me and it's gotten kind of flirty, ok to snap back?",
      "boundaries"),
     ("can i post my students' birthdays on the class page?", "home_info"),
+    ("can i share that the AP teacher is retiring before the district announces it?",
+     "confidential"),
+    ("someone asked about bus routes on the neighborhood fb, can i chime in?", "post"),
+    ("ok to reply to a mom in the community facebook group about the snow day?", "post"),
+    ("is it fine to repeat what my coworker told me if I'm not 100% sure of the facts?",
+     "accuracy"),
 ])
 def test_the_same_word_in_a_question_still_counts(
     assistant: Assistant, question: str, concept: str
