@@ -2259,6 +2259,8 @@ Q_TOO_CLOSE = rx(
     r"\b(?:ask(?:ed|s|ing)? (?:me|her|him|them) out|go(?:ing|es)? out with|(?:on|for) a date|"
     r"hook(?:ing|ed)? up with|romantic\w*|flirt\w*)\b",
     r"\bcrush(?:es|ing)? on\b",
+    r"\b(?:s?he|they|you)(?:'s| is| was| looked| looks| look)(?: really| so| very)? "
+    r"(?:pretty|beautiful|gorgeous|hot|sexy|cute|stunning)\b",
     r"\bhang(?:ing)? out\b",
     r"\bonly one (?:s?he|they) (?:can )?talks? to\b",
     r"\bour (?:little )?secret\b",

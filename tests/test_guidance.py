@@ -156,6 +156,20 @@ def test_conditions_are_listed_as_the_policy_states_them(assistant: Assistant) -
     assert any("permission from the superintendent" in c for c in answer.conditions)
 
 
+def test_a_remark_on_a_students_looks_meets_the_fraternization_ban(assistant: Assistant) -> None:
+    answer = assistant.ask("can i message a sophomore that she looks so pretty in her "
+                           "homecoming pics?", "middletown")
+    expect(answer, Verdict.PROHIBITED, "Fraternization")
+
+
+def test_students_google_sites_are_educational_sites(assistant: Assistant) -> None:
+    """Marlborough permits "classroom participation on educational sites"; commenting on
+    students' Google Sites for a unit is that, not communicating on personal social media."""
+    answer = assistant.ask("can I comment on my 8th graders' google sites for the ecology unit?",
+                           "marlborough")
+    expect(answer, Verdict.ALLOWED, "Classroom participation")
+
+
 def test_the_school_website_a_logo_comes_from_is_not_the_site_asked_about(
     assistant: Assistant,
 ) -> None:
