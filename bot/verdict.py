@@ -531,7 +531,9 @@ def _demand_on_the_asker(question: str) -> re.Pattern[str] | None:
 _DUTY = (r"\b(?:have to|need to|required to|supposed to|obligated to|obliged to|expected to|"
          r"must i|should i|do i|gotta) (?:\w+ ){0,2}?")
 Q_ASKS_TO_REPORT = rx(
-    rf"{_DUTY}(?:report|say (?:something|anything))\b",
+    # …not what to say in one's own post ("need to say anything special?": a disclaimer)
+    rf"{_DUTY}(?:report|say (?:something|anything))\b(?! (?:special|specific|particular|extra|"
+    r"in (?:it|the post|my post|the caption)|like)\b)",
     # telling someone in charge, not telling a student something ("need to tell one kid…")
     rf"{_DUTY}(?:tell|notify|inform|flag \w+ (?:to|for)) (?:someone|somebody|anyone|anybody|"
     r"admin\w*|hr|the (?:office|district|principal|superintendent|ad)|my (?:principal|boss|"

@@ -2342,9 +2342,20 @@ def test_a_duty_to_report_rules_out_keeping_quiet(assistant: Assistant, question
 @pytest.mark.parametrize("question", [
     "need to tell one kid practice moved to 4, can i text him?",
     "do i have to tell my students when i'm out sick?",
+    # what to say in one's own post is a disclaimer, not a report
+    "posting my take on the school budget and i'll say i work for the district. do i have to "
+    "say anything in the post?",
 ])
 def test_telling_a_student_something_is_no_report(question: str) -> None:
     assert not Situation.of(question).asks_to_report
+
+
+def test_what_to_say_in_ones_own_post_is_answered_by_the_disclaimer_rule(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("posting my take on the school budget and i'll say i work for the "
+                           "district. need to say anything special?", "ct-4118")
+    expect(answer, Verdict.CONDITIONAL, "views expressed are their own")
 
 
 def test_txt_a_parent_is_dealing_with_a_parent(assistant: Assistant) -> None:
