@@ -170,6 +170,14 @@ def test_students_google_sites_are_educational_sites(assistant: Assistant) -> No
     expect(answer, Verdict.ALLOWED, "Classroom participation")
 
 
+def test_a_sport_named_by_its_name_is_a_team_matter(assistant: Assistant) -> None:
+    """Milton's permission for "a group mail email alert to notify parents/guardians of club or
+    sport cancellations" reaches a rained-out tennis match: the sport need not say "team"."""
+    answer = assistant.ask("tennis match got rained out, ok to email all the parents from my "
+                           "personal gmail?", "milton")
+    expect(answer, Verdict.CONDITIONAL, "group mail email alert")
+
+
 def test_the_school_website_a_logo_comes_from_is_not_the_site_asked_about(
     assistant: Assistant,
 ) -> None:
