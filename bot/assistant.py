@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -186,9 +187,8 @@ class Assistant:
         covers = self._coverage(query, district.id) if about_coverage else None
         decision = (covers and coverage_decision(covers, bool(concepts & ACT_CONCEPTS))) or decide(
             ranked.hits, ranked.situation, text, concepts, self.lexicon.concepts, MIN_SCORE)
-        hits = same_limit(decision, ranked.hits, ranked.situation, text)
-        hits += [h for h in ranked.hits if not any(h is s for s in hits)]
-        citations = self._citations(decision.governing, hits, district)
+        citations = self._citations(decision.governing, ranked.hits, district,
+                                    same_limit(decision, ranked.hits, ranked.situation, text))
         if covers and covers.covered and citations and citations[0].quote != covers.passage.quote:
             # "Am I even covered? …and can I…": the rule on the act, then the scope sentence.
             citations = [c for c in citations if c.quote != covers.passage.quote]
@@ -258,12 +258,13 @@ class Assistant:
         return consult_notes(texts, district, [c.policy for c in citations])
 
     def _citations(
-        self, governing: Hit | None, hits: list[Hit], district: District
+        self, governing: Hit | None, hits: list[Hit], district: District,
+        beside: Sequence[Hit] = (),
     ) -> list[Citation]:
-        """The governing sentence first, then the rest in rank order."""
-        ordered = ([governing] if governing is not None else []) + [
-            h for h in hits if h is not governing
-        ]
+        """The governing sentence first, then the rules to show beside it (`beside`), then
+        the rest in rank order."""
+        first = ([governing] if governing is not None else []) + list(beside)
+        ordered = first + [h for h in hits if not any(h is f for f in first)]
         # A sentence that extends another rule ("the provisions in #5 apply to … as well")
         # is quoted with the rule it extends.
         extended = extended_rule(governing) if governing is not None else ""
