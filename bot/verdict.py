@@ -2565,6 +2565,15 @@ def _is_remedy(hit: Hit) -> bool:
 S_KEEP_RECORD = re.compile(r"(?:also )?(?:save|print|file|forward|retain|keep (?:a )?cop)")
 
 
+# "…one must be aware that a reader may assume he or she speaks for the district", "must
+# always be mindful of how they present themselves": a duty to bear something in mind
+# directs no act, so it neither allows nor forbids what the asker wants to do.
+S_AWARENESS = re.compile(
+    r"(?:always |also )?(?:be (?:\w+ and )?(?:aware|mindful|cognizant|conscious)|know|understand|"
+    r"realize|remember|keep in mind)\b"
+)
+
+
 # How much of what the asker wants to do a sentence directs: nothing (""), some of it, or all.
 Directs = Literal["", "partly", "wholly"]
 
@@ -2635,6 +2644,8 @@ def _verdict_from(
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
+    if reading.modality == "oblige" and S_AWARENESS.match(reading.directed):
+        return None
     keeps_record = (
         reading.modality == "oblige"
         and S_KEEP_RECORD.match(reading.directed)

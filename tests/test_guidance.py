@@ -2084,13 +2084,15 @@ def test_a_permission_of_the_site_does_not_settle_closeness_with_a_student(
      "teacher at our high school. anything i need to do?", "ct-4118",
      "views expressed are their own"),
     ("can i mention the school i work at in my personal blog?", "milton",
-     "communicating as an employee of the district"),
+     "creating the appearance that you are doing so, must be professional"),
 ])
 def test_naming_ones_school_in_what_one_writes_meets_the_rule_on_disclaimers(
     assistant: Assistant, question: str, district: str, rule: str
 ) -> None:
     """"Sign it as a teacher at our high school", "mention the school I work at": the asker
-    identifies as an employee, which these policies allow with a disclaimer."""
+    identifies as an employee, which these policies allow with a disclaimer or, in Milton's,
+    on condition that what appears to speak for the district is professional (being "aware"
+    that readers will assume so is no condition to meet)."""
     answer = assistant.ask(question, district)
     expect(answer, Verdict.CONDITIONAL, rule)
 
@@ -3243,3 +3245,14 @@ def test_the_librarys_approved_page_is_an_educational_account(
     community": the library's approved page is such an account, so requests from authors and
     relatives are to be rejected, not a case the policy leaves open."""
     expect(assistant.ask(question, "milton"), Verdict.PROHIBITED, "members of the educational")
+
+
+def test_a_duty_to_be_aware_neither_allows_nor_requires_an_act(assistant: Assistant) -> None:
+    """Dudley-Charlton says one "must be aware that a reader may assume that he or she speaks
+    for the district": that is a caution to bear in mind, not a condition to meet, so whether a
+    disclaimer is required is a question the policy leaves open, shown with that clause."""
+    answer = assistant.ask(
+        "should my personal blog have a disclaimer that i dont speak for the schools?",
+        "dudley-charlton",
+    )
+    expect(answer, Verdict.NOT_ADDRESSED, "speaks for the district")
