@@ -2081,22 +2081,6 @@ def _after_a_lapse(hits: list[Hit], question: str) -> Decision | None:
     return None
 
 
-# "no names", "I'd keep it vague": the asker will not let the people discussed be identified.
-Q_UNIDENTIFIED = rx(
-    r"\bno (?:real )?names?\b",
-    r"\b(?:without|not|never|don'?t|dont|won'?t|wont|wouldn'?t|no) (?:us(?:e|ing)|say(?:ing)?|"
-    r"giv(?:e|ing)|nam(?:e|ing)|mention(?:ing)?|includ(?:e|ing)|show(?:ing)?|post(?:ing)?) "
-    r"(?:\w+'?s? ){0,2}?(?:names?|who (?:it|he|she|they) (?:is|are))\b",
-    r"\bwithout naming\b",
-    r"\bleave (?:out )?(?:the |their |his |her |all |any )?names? out\b",
-    r"\bleave out (?:the |their |his |her |all |any )?names?\b",
-    r"\bkeep (?:it|things|them|everything) (?:super |really |very |totally )?"
-    r"(?:vague|anonymous|generic)\b",
-    r"\b(?:nobody|no one|noone|no1) (?:can|could|would|will) (?:tell|know|figure out|guess) who\b",
-    r"\bno identifying\b",
-    r"\banonymi[sz]",
-    r"\bblur",
-)
 # "…with her name showing", "a boy in mrs R's class": they would be identified after all.
 Q_IDENTIFIED = rx(
     r"(?<!\bmy )\bnames? (?:showing|visible|on it|on them|at the top|in it|in the pic)",
@@ -2108,7 +2092,6 @@ Q_IDENTIFIED = rx(
     r"(?:class|classroom|grade|room|school)\b",
     r"\bwhich (?:class|room|school|grade) (?:he|she|they|the kid|the student)\b",
 )
-S_UNIDENTIFIABLE = rx(r"\bcannot be identified\b", r"\bnot (?:be )?identifiable\b")
 
 
 def _identifiable(
@@ -2120,13 +2103,13 @@ def _identifiable(
     instead. Confidential matter (a diagnosis, grades) without a name stays under its own
     rule."""
     q = normalise(question)
-    unidentified, identified = Q_UNIDENTIFIED.search(q), Q_IDENTIFIED.search(q)
+    unidentified, identified = "unidentified" in question_concepts, Q_IDENTIFIED.search(q)
     if not (unidentified or identified) or ("confidential" in question_concepts and not identified):
         return None
     if "anonymity" in question_concepts:  # the asker's own name withheld: rules on that decide
         return None
     for hit in hits[:8]:
-        if S_UNIDENTIFIABLE.search(normalise(hit.passage.text)):
+        if "unidentified" in hit.passage.concepts:
             verdict = Verdict.PROHIBITED if identified else Verdict.CONDITIONAL
             return Decision(verdict, hit, reason="the policy requires that the people discussed "
                                                  "cannot be identified")

@@ -3256,3 +3256,16 @@ def test_a_duty_to_be_aware_neither_allows_nor_requires_an_act(assistant: Assist
         "dudley-charlton",
     )
     expect(answer, Verdict.NOT_ADDRESSED, "speaks for the district")
+
+
+@pytest.mark.parametrize("question", [
+    "my teammate on the 4th grade team drives me nuts. ok to rant about it on insta if nobody "
+    "could figure out who i mean?",
+    "can i tweet about a weird convo with a parent if i dont say who?",
+])
+def test_keeping_the_people_discussed_unidentifiable_meets_middletowns_rule(
+    assistant: Assistant, question: str
+) -> None:
+    """"Nobody could figure out who I mean", "if I don't say who": the asker offers what
+    Middletown asks ("be sure that they cannot be identified"), so that is the condition."""
+    expect(assistant.ask(question, "middletown"), Verdict.CONDITIONAL, "cannot be identified")
