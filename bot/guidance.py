@@ -56,6 +56,7 @@ SCOPE_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
         "Group messages: “{m}”.",
     ),
     (re.compile(r"medical or academic privacy matters"), "Exception for “{m}”."),
+    (re.compile(r"reserved for [^.;]{0,40}breaks[^.;]{0,40}only"), "Time carve-out: “{m}”."),
     (re.compile(r"parents?(?:/guardians)?|families"), "Also covers “{m}”."),
 ]
 

@@ -1172,6 +1172,10 @@ Q_ANY_TIME_AT_ALL = rx(
 )
 
 
+# Acts that only use a site: what a break reserved for "access … for personal use" covers.
+BROWSING = frozenset({"access", "reading"})
+
+
 def _on_a_break(question: str) -> bool:
     """Lunch or a break, not duty; "not lunch duty, my actual lunch" is a break."""
     q = re.sub(r"\b(?:not?|don'?t have|do not have|without|off) (?:\w+ ){0,2}?duty\b", " ",
@@ -2729,6 +2733,16 @@ def _verdict_from(
     if opposite:
         return Verdict.PROHIBITED
     if "breaks" in conds:
+        if (
+            _on_a_break(question)
+            and situation.personal_device
+            and not situation.school_device
+            and question_acts <= BROWSING
+        ):
+            # "…reserved for authorized breaks … using non-Middletown devices": checking one's
+            # feed on a duty-free lunch, on one's own phone, is inside the carve-out on both
+            # counts. Posting or running a site on a break stays conditional ("own time").
+            return Verdict.ALLOWED
         met = _on_a_break(question) or Q_ANY_TIME_AT_ALL.search(normalise(question))
         return Verdict.CONDITIONAL if met else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:

@@ -3269,3 +3269,27 @@ def test_keeping_the_people_discussed_unidentifiable_meets_middletowns_rule(
     """"Nobody could figure out who I mean", "if I don't say who": the asker offers what
     Middletown asks ("be sure that they cannot be identified"), so that is the condition."""
     expect(assistant.ask(question, "middletown"), Verdict.CONDITIONAL, "cannot be identified")
+
+
+def test_browsing_on_a_break_on_ones_own_phone_is_inside_middletowns_carve_out(
+    assistant: Assistant,
+) -> None:
+    """Middletown reserves personal use during school hours "for … authorized breaks or
+    unassigned periods only", and personal sites for "non-Middletown devices": on a duty-free
+    lunch, on one's own phone, both are met, so the answer is yes, naming the carve-out."""
+    answer = assistant.ask("during my duty-free lunch can i browse facebook on my own cell?",
+                           "middletown")
+    expect(answer, Verdict.ALLOWED, "authorized breaks or unassigned periods")
+    assert any(q.startswith("Time carve-out") for q in answer.qualifiers)
+
+
+@pytest.mark.parametrize("question", [
+    # running one's own site asks about "own time", which a break may not be
+    "during my lunch break can i upload a video to my youtube channel from my own phone?",
+    # on duty, lunch is work time
+    "on lunch duty in the cafeteria, can i check insta on my own phone?",
+])
+def test_a_break_on_ones_own_phone_does_not_allow_more_than_browsing(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.ask(question, "middletown").verdict != Verdict.ALLOWED
