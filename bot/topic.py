@@ -168,6 +168,12 @@ TROUBLE = re.compile(
     r"dial tone|(?:cracked|shattered|broken) screen|screen (?:is )?(?:cracked|shattered)|"
     r"(?:storage|inbox|mailbox|voicemail|drive) (?:is )?full|out of storage|error message)\b"
 )
+# The unmistakable kinds of TROUBLE, which decide even when the app is a social one; the rest
+# ("take it down", "not working this week") can be a story around a policy question.
+BROKEN_APP = re.compile(
+    r"\b(?:keeps? (?:crashing|freezing|logging me out|kicking me out|glitching)|"
+    r"won'?t (?:load|open|let me log ?in|sync)|error message)\b"
+)
 # A request to the assistant itself ("can u tell me when…"): its verb is not the asker's act.
 TO_THE_ASSISTANT = re.compile(
     r"^(?:(?:can|could|would|will) (?:you|u|ya) )?(?:pls |please )?(?:tell|show|remind) me\b"
@@ -216,6 +222,9 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     info_request = INFO_REQUEST.match(text)
     if info_request and not _asks_conduct(text, concepts):
         # "how do i make a facebook event for the bake sale": a task that only names a platform.
+        return TopicCheck.OFF_TOPIC
+    if BROKEN_APP.search(text) and not PERMISSION.search(text):
+        # "my twitter keeps logging me out": the platform is only where the trouble is.
         return TopicCheck.OFF_TOPIC
     if concepts & STRONG_SUBJECTS:
         return TopicCheck.POLICY

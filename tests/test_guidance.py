@@ -1255,6 +1255,9 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     "can you help me print 30 copies of the permission slip",
     "how long is the duty-free lunch supposed to be under our contract?",
     "when r report cards going home",
+    # trouble with a social app itself is still IT trouble
+    "my twitter keeps logging me out, how do i fix it",
+    "fb won't let me log in on my phone",
 ])
 def test_lookups_tasks_and_it_trouble_get_an_abstention(
     assistant: Assistant, question: str
