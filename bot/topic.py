@@ -174,6 +174,16 @@ BROKEN_APP = re.compile(
     r"\b(?:keeps? (?:crashing|freezing|logging me out|kicking me out|glitching)|"
     r"won'?t (?:load|open|let me log ?in|sync)|error message)\b"
 )
+# Students' own conduct, asked with no part for the asker ("can a student be suspended for
+# vaping?", "can students use phones in the hallway?"): the student handbook's matter, not
+# the staff policy's. Any first-person word keeps the question ("can students see my posts?").
+STUDENT_CONDUCT = re.compile(
+    r"^(?:can|may|could|should|are|is|do|does|will|would) (?:a |the |any )?"
+    r"(?:students?|kids?|pupils?) (?:be |get )?(?:suspended|expelled|disciplined|punished|"
+    r"written up|detention|(?:allowed to )?(?:use|have|bring|carry) (?:their |a |his |her )?"
+    r"(?:own )?(?:cell ?)?phones?)\b"
+)
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|us|our|i'?m|i'?ve|i'?d)\b")
 # A request to the assistant itself ("can u tell me when…"): its verb is not the asker's act.
 TO_THE_ASSISTANT = re.compile(
     r"^(?:(?:can|could|would|will) (?:you|u|ya) )?(?:pls |please )?(?:tell|show|remind) me\b"
@@ -219,6 +229,8 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     subject = concepts & SUBJECT_CONCEPTS
     if ABOUT_THE_POLICY.search(text):
         return TopicCheck.POLICY
+    if STUDENT_CONDUCT.match(text) and not FIRST_PERSON.search(text):
+        return TopicCheck.OFF_TOPIC
     info_request = INFO_REQUEST.match(text)
     if info_request and not _asks_conduct(text, concepts):
         # "how do i make a facebook event for the bake sale": a task that only names a platform.

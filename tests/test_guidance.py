@@ -1258,6 +1258,9 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     # trouble with a social app itself is still IT trouble
     "my twitter keeps logging me out, how do i fix it",
     "fb won't let me log in on my phone",
+    # students' own conduct is the student handbook's matter
+    "can a kid get suspended for vaping in the bathroom?",
+    "are students allowed to use their phones between classes?",
 ])
 def test_lookups_tasks_and_it_trouble_get_an_abstention(
     assistant: Assistant, question: str
