@@ -866,6 +866,16 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         rx(r"^(?!.*\bteam captains\b).*\b(?:all team members|three or more)"),
     ),
     (Q_SCHOOL_DEVICE, rx(r"\bnon-\w+ devices\b")),
+    # One's everyday email for a social account, against "a separate e-mail address that is
+    # used only with a social media site".
+    (
+        rx(
+            r"\b(?:regular|everyday|every day|usual|normal|main|same|existing|current|home|"
+            r"personal|own) (?:personal )?(?:gmail|email|e-mail|yahoo|hotmail|outlook|icloud)\b",
+            r"\bkeep using my (?:\w+ )?(?:gmail|email|e-mail|one)\b",
+        ),
+        rx(r"\bseparate e-?mail address\b"),
+    ),
     # A side business, against "computers and work time are to be used for district business".
     (
         rx(

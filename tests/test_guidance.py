@@ -3299,3 +3299,15 @@ def test_a_break_on_ones_own_phone_does_not_allow_more_than_browsing(
     assistant: Assistant, question: str
 ) -> None:
     assert assistant.ask(question, "middletown").verdict != Verdict.ALLOWED
+
+
+@pytest.mark.parametrize("question", [
+    "making a classroom ideas insta. any reason not to sign up with my personal gmail?",
+    "new teacher twitter - do i need a different email for it or can i keep using my own one?",
+])
+def test_an_everyday_email_for_a_social_account_goes_against_middletowns_advice(
+    assistant: Assistant, question: str
+) -> None:
+    """"It is a good idea to create a separate e-mail address that is used only with a social
+    media site": signing up with one's everyday address is what that advice steers away from."""
+    expect(assistant.ask(question, "middletown"), Verdict.DISCOURAGED, "separate e-mail")
