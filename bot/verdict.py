@@ -1097,7 +1097,10 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"^(?=.*\b(?:disclaimers?|(?:views?|opinions?) (?:are )?my own|job title|my title|"
             r"signature))(?=.*\b(?:official (?:\w+ )?(?:account|page|feed|twitter|x|fb|"
             r"facebook|insta\w*|ig|newsletter|website|site)|as part of my job|official capacity|"
-            r"on behalf of the (?:school|district)))"
+            r"on behalf of the (?:school|district)|\bofficially\b|"
+            # the district's own feed: "posting on the district FB page"
+            r"\b(?:the|our) (?:district|school)(?:'?s)? (?:\w+ )?(?:account|page|feed|twitter|x|fb|"
+            r"facebook|insta\w*|ig|newsletter|website|site)\b))"
         ),
         rx(r"\bof an official nature\b"),
     ),

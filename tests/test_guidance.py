@@ -3311,3 +3311,17 @@ def test_an_everyday_email_for_a_social_account_goes_against_middletowns_advice(
     """"It is a good idea to create a separate e-mail address that is used only with a social
     media site": signing up with one's everyday address is what that advice steers away from."""
     expect(assistant.ask(question, "middletown"), Verdict.DISCOURAGED, "separate e-mail")
+
+
+def test_the_districts_own_feed_is_communication_of_an_official_nature(
+    assistant: Assistant,
+) -> None:
+    """Connecticut bars the district title without a disclaimer "unless the communication is of
+    an official nature": the school's own feed, run as part of the job, is that case; a title in
+    one's personal bio is not."""
+    official = assistant.ask("i manage our school's twitter feed and sign the posts with my job "
+                             "title. do i need a views-are-my-own disclaimer on it?", "ct-4118")
+    expect(official, Verdict.ALLOWED, "official nature")
+    personal = assistant.ask("my personal twitter bio has my job title, need a disclaimer?",
+                             "ct-4118")
+    expect(personal, Verdict.CONDITIONAL, "official nature")
