@@ -3325,3 +3325,15 @@ def test_the_districts_own_feed_is_communication_of_an_official_nature(
     personal = assistant.ask("my personal twitter bio has my job title, need a disclaimer?",
                              "ct-4118")
     expect(personal, Verdict.CONDITIONAL, "official nature")
+
+
+def test_whether_staff_may_have_accounts_at_all_is_answered_by_the_right_to_use_them(
+    assistant: Assistant,
+) -> None:
+    """A long "…or does the district expect staff to stay off all social apps completely?"
+    still asks whether staff may have accounts at all: Connecticut's "the Board respects the
+    right of staff members to use social networking sites" answers it."""
+    answer = assistant.ask("just started here - can we even have a personal tiktok or does the "
+                           "district expect staff to stay off all social apps completely?",
+                           "ct-4118")
+    expect(answer, Verdict.ALLOWED, "respects the right of staff members")
