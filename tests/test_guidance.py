@@ -3337,3 +3337,17 @@ def test_whether_staff_may_have_accounts_at_all_is_answered_by_the_right_to_use_
                            "district expect staff to stay off all social apps completely?",
                            "ct-4118")
     expect(answer, Verdict.ALLOWED, "respects the right of staff members")
+
+
+@pytest.mark.parametrize("question", [
+    "can my 5th graders make accounts on brainpop for our science unit? policy ok w that?",
+    "thinking of having kids post their book reviews on the school site, does our social media "
+    "policy allow that?",
+])
+def test_the_districts_own_site_and_learning_tools_are_educational_websites(
+    assistant: Assistant, question: str
+) -> None:
+    """"Nothing in this policy prohibits school personnel or students from using educational
+    websites or Middletown Public Schools' websites": the school's site and a learning tool
+    are such websites."""
+    expect(assistant.ask(question, "middletown"), Verdict.ALLOWED, "Nothing in this policy")
