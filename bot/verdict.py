@@ -876,6 +876,19 @@ OPPOSITES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
         rx(r"\bseparate e-?mail address\b"),
     ),
+    # Browsing one's own social media on a school computer, against "…computers and work time
+    # are to be used for Middletown-related business" (the class page is the district's).
+    (
+        rx(
+            rf"^(?=.*(?:{Q_SCHOOL_DEVICE.pattern}))(?=.*\b(?:personal|my (?:own )?(?:fb|insta\w*|"
+            r"ig|tiktok|twitter)|fb|facebook|insta\w*|ig|tiktok|twitter|snap\w*|reddit|pinterest)\b)"
+            r"(?!.*\b(?:class|school|team|club|district|library|department) (?:page|account|acct|"
+            r"insta\w*|fb|facebook|site|website|blog|twitter)\b)"
+            # keeping up one's own site is for "…personal sites … using non-Middletown devices"
+            r"(?!.*\b(?:post|update|upload|maintain|keep up|edit)\w*)"
+        ),
+        rx(r"\bcomputers? and [^.]{0,40}to be used for [\w-]+ business\b"),
+    ),
     # A side business, against "computers and work time are to be used for district business".
     (
         rx(
@@ -2315,7 +2328,7 @@ TOPICAL = frozenset(
 )
 # A permission for a particular situation (sport cancellations, field trips, school events)
 # grants nothing outside it.
-SITUATIONAL = frozenset({"team", "field_trip", "event", "captain"})
+SITUATIONAL = frozenset({"team", "field_trip", "event", "captain", "edu_site"})
 # Outings a permission lists side by side ("a field trip, competition or overnight
 # activity"): any one of them meets it.
 OUTINGS = frozenset({"field_trip", "event"})
@@ -2756,6 +2769,9 @@ def _verdict_from(
             # feed on a duty-free lunch, on one's own phone, is inside the carve-out on both
             # counts. Posting or running a site on a break stays conditional ("own time").
             return Verdict.ALLOWED
+        if _on_a_break(question) and situation.school_device:
+            # A break frees the time, not the school's computer: the rule on devices decides.
+            return None
         met = _on_a_break(question) or Q_ANY_TIME_AT_ALL.search(normalise(question))
         return Verdict.CONDITIONAL if met else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:

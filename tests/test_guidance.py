@@ -3351,3 +3351,25 @@ def test_the_districts_own_site_and_learning_tools_are_educational_websites(
     websites or Middletown Public Schools' websites": the school's site and a learning tool
     are such websites."""
     expect(assistant.ask(question, "middletown"), Verdict.ALLOWED, "Nothing in this policy")
+
+
+@pytest.mark.parametrize("question", [
+    "free period rn, can i check my own insta on my district chromebook?",
+    "on my lunch break can i scroll facebook on the library computer?",
+])
+def test_a_break_frees_the_time_not_the_schools_computer(
+    assistant: Assistant, question: str
+) -> None:
+    """Middletown keeps personal use for breaks, but "Middletown computers … are to be used for
+    Middletown-related business": one's own social media on a school computer stays barred."""
+    expect(assistant.ask(question, "middletown"), Verdict.PROHIBITED, "Middletown")
+
+
+def test_a_permission_for_educational_websites_says_nothing_of_other_sites(
+    assistant: Assistant,
+) -> None:
+    """"Nothing in this policy prohibits … using educational websites" is tied to such sites; a
+    question about promoting a shop on Instagram names none, so it gives no Yes."""
+    answer = assistant.ask("can i advertise my etsy shop on my insta? any policy issue?",
+                           "middletown")
+    assert answer.verdict != Verdict.ALLOWED, answer.summary
