@@ -2326,8 +2326,8 @@ TOPICAL = frozenset(
         "student_info",
     }
 )
-# A permission for a particular situation (sport cancellations, field trips, school events)
-# grants nothing outside it.
+# A permission for a particular situation (sport cancellations, field trips, school events,
+# educational websites) grants nothing outside it.
 SITUATIONAL = frozenset({"team", "field_trip", "event", "captain", "edu_site"})
 # Outings a permission lists side by side ("a field trip, competition or overnight
 # activity"): any one of them meets it.
@@ -2759,8 +2759,9 @@ def _verdict_from(
     if opposite:
         return Verdict.PROHIBITED
     if "breaks" in conds:
+        on_break = _on_a_break(question)
         if (
-            _on_a_break(question)
+            on_break
             and situation.personal_device
             and not situation.school_device
             and question_acts <= BROWSING
@@ -2769,10 +2770,10 @@ def _verdict_from(
             # feed on a duty-free lunch, on one's own phone, is inside the carve-out on both
             # counts. Posting or running a site on a break stays conditional ("own time").
             return Verdict.ALLOWED
-        if _on_a_break(question) and situation.school_device:
+        if on_break and situation.school_device:
             # A break frees the time, not the school's computer: the rule on devices decides.
             return None
-        met = _on_a_break(question) or Q_ANY_TIME_AT_ALL.search(normalise(question))
+        met = on_break or Q_ANY_TIME_AT_ALL.search(normalise(question))
         return Verdict.CONDITIONAL if met else Verdict.PROHIBITED
     if conds & OBTAINABLE and not situation.condition_absent:
         return Verdict.CONDITIONAL
