@@ -2556,7 +2556,9 @@ def _pairs_match(
     pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], question: str, rule_text: str
 ) -> bool:
     q, t = normalise(question), normalise(rule_text)
-    return any(qp.search(q) and rp.search(t) for qp, rp in pairs)
+    # The rule side first: it is short and rarely matches, while some question sides scan the
+    # whole question with lookaheads, and this runs for every candidate sentence.
+    return any(rp.search(t) and qp.search(q) for qp, rp in pairs)
 
 
 # A duty that falls on whoever does something: "A staff member who identifies as … must …".
