@@ -1075,6 +1075,10 @@ _NO_PARENT = (
     rf"^(?!.*\bnot (?:a |an |the )?(?:[\w-]+ (?:or|and|nor) )?{_PARENT}\b)"
     rf"(?!.*(?:{Q_NOT_OUR_STUDENT.pattern}|\b{_ELSEWHERE} schools?\b))"
 )
+# Where the district speaks officially: "the official twitter", "our school's FB page".
+_OFFICIAL_MEDIUM = (
+    r"(?:account|page|feed|twitter|x|fb|facebook|insta\w*|ig|newsletter|website|site)"
+)
 CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(rf"{_NOT}(?<!non-)(?<!non )(?<!isn't a )(?<!isnt a )\bcaptains?\b"),
@@ -1108,12 +1112,10 @@ CARVE_OUTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         rx(
             r"^(?=.*\b(?:disclaimers?|(?:views?|opinions?) (?:are )?my own|job title|my title|"
-            r"signature))(?=.*\b(?:official (?:\w+ )?(?:account|page|feed|twitter|x|fb|"
-            r"facebook|insta\w*|ig|newsletter|website|site)|as part of my job|official capacity|"
-            r"on behalf of the (?:school|district)|\bofficially\b|"
+            rf"signature))(?=.*\b(?:official (?:\w+ )?{_OFFICIAL_MEDIUM}|as part of my job|"
+            r"official capacity|on behalf of the (?:school|district)|\bofficially\b|"
             # the district's own feed: "posting on the district FB page"
-            r"\b(?:the|our) (?:district|school)(?:'?s)? (?:\w+ )?(?:account|page|feed|twitter|x|fb|"
-            r"facebook|insta\w*|ig|newsletter|website|site)\b))"
+            rf"\b(?:the|our) (?:district|school)(?:'?s)? (?:\w+ )?{_OFFICIAL_MEDIUM}\b))"
         ),
         rx(r"\bof an official nature\b"),
     ),
