@@ -1828,6 +1828,7 @@ def _decide(
     special = (
         _after_a_lapse(hits, question)
         or _identifiable(hits, question, question_concepts)
+        or _private_word(hits, question, question_concepts)
         or _having_an_account(hits, situation, acts, question_concepts)
     )
     if special:
@@ -2145,6 +2146,45 @@ def _identifiable(
             verdict = Verdict.PROHIBITED if identified else Verdict.CONDITIONAL
             return Decision(verdict, hit, reason="the policy requires that the people discussed "
                                                  "cannot be identified")
+    return None
+
+
+# A word meant for one student, not the class: "answer him there?", "check in privately".
+Q_ONE_STUDENT = rx(
+    r"\bprivately\b",
+    r"\bprivate (?:message|msg|dm|note|reply)",
+    r"\bwhere (?:everyone|everybody|all|others|the (?:whole )?class) (?:else )?(?:can )?"
+    r"(?:see|view|read)",
+    r"\bwithout (?:the (?:whole |rest of the )?class|everyone|everybody|others|the others) "
+    r"(?:seeing|reading|knowing)",
+    r"\b(?:one|a single|that|this|the) (?:student|kid)\b[^.?!]*\b(?:answer|reply|respond|tell|"
+    r"feedback|message|check in)",
+    r"\b(?:student|kid|girl|boy)\b[^.?!]*\b(?:asked|commented|posted|wrote)\b[^?]*"
+    r"\b(?:answer|reply|respond)\w*\b",
+)
+# "…communicate privately with a student through the educational … account, such
+# communication shall be conveyed only through the private email/message feature"
+S_PRIVATE_CHANNEL = rx(r"\bprivately with a student\b[^.]*\bonly through\b")
+# Records the law protects beyond grades: no way of writing online is offered for them.
+Q_SPECIAL_RECORDS = rx(r"\biep\b", r"\b504\b", r"\bspecial ed")
+
+
+def _private_word(hits: list[Hit], question: str, question_concepts: set[str]
+                  ) -> Decision | None:
+    """A word for one student on the class page: the way the policy sets for private
+    messages decides it, not the ban on posting a student's information on the wall that
+    ranks above it ("…answer her there?" is answered by where to answer her). Health and
+    special-education matters stay under the ban: the cautious reading."""
+    q = normalise(question)
+    if not (_names_class_account(q) and Q_ONE_STUDENT.search(q)):
+        return None
+    if "medical" in question_concepts or Q_SPECIAL_RECORDS.search(q):
+        return None
+    for hit in hits[:DECIDING_HITS]:
+        if S_PRIVATE_CHANNEL.search(normalise(hit.passage.text)):
+            reading = read_hit(hit)
+            return Decision(Verdict.CONDITIONAL, hit, conditions=sorted(reading.conditions),
+                            reason="the policy sets the way to write to one student")
     return None
 
 

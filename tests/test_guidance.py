@@ -3373,3 +3373,35 @@ def test_a_permission_for_educational_websites_says_nothing_of_other_sites(
     answer = assistant.ask("can i advertise my etsy shop on my insta? any policy issue?",
                            "middletown")
     assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
+@pytest.mark.parametrize(("question", "district"), [
+    ("a student asked about her test score in a comment on our class facebook page, should i "
+     "reply there?", "milton"),
+    ("one kid needs to hear from me about his late lab report, can i use our class insta for "
+     "that without the whole class seeing?", "milton"),
+    ("a girl posted on our class fb asking why her essay got marked down, can i respond?",
+     "dudley-charlton"),
+])
+def test_a_word_for_one_student_on_the_class_page_goes_by_private_message(
+    assistant: Assistant, question: str, district: str
+) -> None:
+    """"If a teacher wishes to communicate privately with a student through the educational
+    social networking account, such communication shall be conveyed only through the private
+    email/message feature": that is the way to answer one student, on its stated terms."""
+    answer = assistant.ask(question, district)
+    expect(answer, Verdict.CONDITIONAL, "private email/message feature")
+    assert any("private email/message feature" in c for c in answer.conditions)
+
+
+@pytest.mark.parametrize("question", [
+    "can i put everyone's quiz grades up on our class fb wall?",
+    "a student commented on our class page asking about her 504 extra time, can i answer her "
+    "there?",
+])
+def test_a_students_records_on_the_class_page_stay_barred(
+    assistant: Assistant, question: str
+) -> None:
+    """Posting a class's grades is no word for one student, and special-education matters get
+    no way of writing online: the ban on the class page's wall stands."""
+    expect(assistant.ask(question, "milton"), Verdict.PROHIBITED, "may not post confidential")
