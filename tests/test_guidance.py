@@ -3405,3 +3405,24 @@ def test_a_students_records_on_the_class_page_stay_barred(
     """Posting a class's grades is no word for one student, and special-education matters get
     no way of writing online: the ban on the class page's wall stands."""
     expect(assistant.ask(question, "milton"), Verdict.PROHIBITED, "may not post confidential")
+
+
+@pytest.mark.parametrize("question", [
+    "can I blog about a tough parent conference if I leave out the family's name?",
+    "ok to post on a teacher forum about a kid's meltdown if I change his name?",
+    "can i share the story of a wild open house night on reddit with all the names changed?",
+    "can i post about a student's meltdown if I use a fake name for her?",
+])
+def test_a_changed_or_omitted_name_keeps_people_unidentifiable(
+    assistant: Assistant, question: str
+) -> None:
+    """"If discussing a situation involving individuals on a social media site, be sure that
+    they cannot be identified": a changed, made-up or omitted name is the asker's way of
+    meeting that condition, not of hiding their own identity."""
+    expect(assistant.ask(question, "middletown"), Verdict.CONDITIONAL, "cannot be identified")
+
+
+def test_posting_under_a_fake_name_is_hiding_ones_identity(assistant: Assistant) -> None:
+    answer = assistant.ask("can i run a twitter under a fake name to vent about admin?",
+                           "middletown")
+    expect(answer, Verdict.PROHIBITED, "never hide their identity")
