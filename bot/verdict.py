@@ -2141,7 +2141,7 @@ def _identifiable(
         return None
     if "anonymity" in question_concepts:  # the asker's own name withheld: rules on that decide
         return None
-    for hit in hits[:8]:
+    for hit in hits[:DECIDING_HITS]:
         if "unidentified" in hit.passage.concepts:
             verdict = Verdict.PROHIBITED if identified else Verdict.CONDITIONAL
             return Decision(verdict, hit, reason="the policy requires that the people discussed "

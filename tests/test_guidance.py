@@ -3426,3 +3426,12 @@ def test_posting_under_a_fake_name_is_hiding_ones_identity(assistant: Assistant)
     answer = assistant.ask("can i run a twitter under a fake name to vent about admin?",
                            "middletown")
     expect(answer, Verdict.PROHIBITED, "never hide their identity")
+
+
+def test_the_rule_on_identifiable_people_is_read_wherever_it_ranks(assistant: Assistant) -> None:
+    """A screenshot of a parent's email "with her name visible" shares many words with the
+    rules on e-mail addresses; Middletown's "be sure that they cannot be identified" still
+    decides it, however far down it ranks among the clauses read."""
+    answer = assistant.ask("a mom sent me a nasty email, can i screenshot it with her name "
+                           "visible and share it on my fb?", "middletown")
+    expect(answer, Verdict.PROHIBITED, "cannot be identified")
