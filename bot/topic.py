@@ -65,6 +65,13 @@ STRONG_SUBJECTS = frozenset({
     "comment_moderation", "encryption", "defamation",
 })
 
+# Asking for suggestions, a task put as a question: "what's a good name for…", "best free app
+# for…", though not "what's a good way to answer a parent?", which asks how to act.
+SUGGESTION = (
+    r"(?:what(?:'?s| is| are) (?:(?:a|an|some) )?(?:good|fun|cool|easy|quick|nice|free|cute|"
+    r"catchy|creative) (?!ways?\b)|(?:what(?:'?s| is| are) )?(?:the )?best (?:free )?"
+    r"(?:apps?|tools?|sites?|websites?|programs?|software|channels?|books?|games?|ideas?)\b)"
+)
 # "How do I…", "who do I…", "can you…": requests for information or for a task, which a
 # policy on staff conduct online does not answer unless they name its subject.
 INFO_REQUEST = re.compile(
@@ -78,7 +85,7 @@ INFO_REQUEST = re.compile(
     r"need the|(?:i )?need (?:a|an|the|help|ideas?)|help me|write|make|draft|summari[sz]e|"
     r"recommend|suggest|brainstorm|"
     r"how (?:many|much|long|often)|"
-    r"what(?:'?s| is| are) (?:a|an|some) (?:good|fun|cool|easy|quick|nice|free)|"
+    rf"{SUGGESTION}|"
     r"who (?:posted|posts|runs|manages|made|started|took)|"
     r"where (?:can|do|would|should) (?:i|we) (?:find|get|download|buy|print)|"
     # whether something is up yet, not whether the asker may post it
@@ -151,7 +158,8 @@ ASSISTANT_TASK = re.compile(
     r"come up with)\b|"
     # …or the same, put as an order: "recommend a read-aloud about friendship"
     r"^(?:pls |please )?(?:write|draft|generate|summari[sz]e|translate|recommend|suggest|"
-    r"brainstorm|come up with|give me (?:some |a few |a list|ideas))\b"
+    r"brainstorm|come up with|give me (?:some |a few |a list|ideas))\b|"
+    rf"^{SUGGESTION}"
 )
 
 
@@ -172,7 +180,8 @@ TROUBLE = re.compile(
 # ("take it down", "not working this week") can be a story around a policy question.
 BROKEN_APP = re.compile(
     r"\b(?:keeps? (?:crashing|freezing|logging me out|kicking me out|glitching)|"
-    r"won'?t (?:load|open|let me log ?in|sync)|error message)\b"
+    r"won'?t (?:load|open|let me log ?in|sync)|error message|"
+    r"(?:got|was|been|is) hacked|hacked (?:my|into))\b"
 )
 # Students' own conduct, asked with no part for the asker ("can a student be suspended for
 # vaping?", "can students use phones in the hallway?"): the student handbook's matter, not
@@ -235,7 +244,7 @@ def classify_topic(question: str, lexicon: Lexicon) -> TopicCheck:
     if info_request and not _asks_conduct(text, concepts):
         # "how do i make a facebook event for the bake sale": a task that only names a platform.
         return TopicCheck.OFF_TOPIC
-    if BROKEN_APP.search(text) and not PERMISSION.search(text):
+    if BROKEN_APP.search(text) and not (PERMISSION.search(text) or RULE_WORDS.search(text)):
         # "my twitter keeps logging me out": the platform is only where the trouble is.
         return TopicCheck.OFF_TOPIC
     if concepts & STRONG_SUBJECTS:

@@ -1258,6 +1258,11 @@ def test_people_the_question_says_are_absent_are_not_in_it(tmp_path: Path) -> No
     # trouble with a social app itself is still IT trouble
     "my twitter keeps logging me out, how do i fix it",
     "fb won't let me log in on my phone",
+    "someone hacked my instagram last night, how do i get it back",
+    # asking for suggestions is a task, whatever it names
+    "what's a catchy name for our grade-level group chat?",
+    "what are fun instagram captions for a first-day-of-school selfie",
+    "best free app to turn my class photos into a slideshow?",
     # students' own conduct is the student handbook's matter
     "can a kid get suspended for vaping in the bathroom?",
     "are students allowed to use their phones between classes?",
@@ -1278,6 +1283,8 @@ def test_lookups_tasks_and_it_trouble_get_an_abstention(
     "what's the rule on texting students?",
     "google classroom keeps glitching so kids email essays to my personal gmail. problem?",
     "parents say my school emails go to their spam, ok to use my hotmail for conferences?",
+    "what's a good way to answer a parent who sent me a friend request?",
+    "my facebook was hacked and messaged my students, do i have to tell my principal?",
 ])
 def test_asking_how_to_act_is_answered_even_when_phrased_as_a_how_to(
     assistant: Assistant, question: str
