@@ -2691,6 +2691,10 @@ def _verdict_from(
     opposite = _pairs_match(OPPOSITES, question, text)
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
         return _carve_out(reading, situation)
+    # "Approval to create a class account" is met by an approved account and says nothing
+    # of what is posted on it ("our class insta is approved, can I post the kids' faces?").
+    if "approval" in conds and S_CREATES_ACCOUNT.search(t) and not Q_CREATES_ACCOUNT.search(q):
+        return None
     if (
         reading.modality in ("prohibit", "oblige", "permit")
         and not opposite
@@ -2715,12 +2719,6 @@ def _verdict_from(
     ):
         # How to repair a lapse, or to keep a record of the act, says nothing of whether
         # the act is allowed.
-        return None
-    if (
-        "approval" in conds
-        and S_CREATES_ACCOUNT.search(t)
-        and not Q_CREATES_ACCOUNT.search(q)
-    ):
         return None
     if reading.modality == "permit":
         # "…only when necessitated by school-related matters … and may not be personal in

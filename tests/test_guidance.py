@@ -3442,3 +3442,16 @@ def test_the_rule_on_identifiable_people_is_read_wherever_it_ranks(assistant: As
     answer = assistant.ask("a mom sent me a nasty email, can i screenshot it with her name "
                            "visible and share it on my fb?", "middletown")
     expect(answer, Verdict.PROHIBITED, "cannot be identified")
+
+
+def test_approval_to_create_a_class_account_permits_nothing_posted_on_it(
+    assistant: Assistant,
+) -> None:
+    """Milton: "Advance approval to create a school/class social network account should be
+    obtained from the responsible school principal." An approved account meets that hurdle and
+    no other: whether the kids' faces may go on it is not what the clause answers."""
+    for question in ("our team account is approved by the principal, can i post game photos "
+                     "with the players' faces?",
+                     "my class page is approved. can i share student art on it?"):
+        answer = assistant.ask(question, "milton")
+        assert answer.verdict != Verdict.ALLOWED, answer.summary
