@@ -2672,8 +2672,12 @@ Q_PERSONAL_PURPOSE = rx(
     r"\bpersonal stuff\b",
     r"\b(?:not|nothing) (?:about )?school[- ]related\b",
     r"\bnot (?:about|abt) school\b",
-    r"\bjust (?:to )?(?:chat|talk|catch up|hang out|say hi)\b",
+    r"\bjust (?:to )?(?:chat(?:ting)?|talk(?:ing)?|catch(?:ing)? up|hang(?:ing)? out|"
+    r"say(?:ing)? hi)\b",
 )
+# A rule for matters of education: the right channel for them permits no personal chat.
+S_EDUCATION_MATTERS = rx(r"\bmatters? (?:directly )?relat\w* to (?:the )?education\b",
+                         r"\beducational matters\b")
 
 
 def _verdict_from(
@@ -2702,6 +2706,8 @@ def _verdict_from(
         and not situation.asks_obligation
         and not situation.about_district  # "can admin look at it if I post at home?"
     ):
+        if S_EDUCATION_MATTERS.search(t) and Q_PERSONAL_PURPOSE.search(q):
+            return None  # "…just chatting about video games, but from my school email"
         return Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
@@ -2749,7 +2755,10 @@ def _verdict_from(
         return Verdict.DISCOURAGED
     negated = bool(Q_NEGATED.search(q))
     if reading.modality == "encourage":
-        if opposite or situation.asks_obligation or (directs and negated):
+        # "encouraged to communicate … on educational matters only", asked about chatting
+        # with a student about music: the advice is against it.
+        personal = S_EDUCATION_MATTERS.search(t) and Q_PERSONAL_PURPOSE.search(q)
+        if opposite or situation.asks_obligation or (directs and negated) or personal:
             return Verdict.DISCOURAGED
         if "only_via" in conds:
             return Verdict.CONDITIONAL  # "encouraged to … only through school-based resources"

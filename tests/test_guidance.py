@@ -3455,3 +3455,19 @@ def test_approval_to_create_a_class_account_permits_nothing_posted_on_it(
                      "my class page is approved. can i share student art on it?"):
         answer = assistant.ask(question, "milton")
         assert answer.verdict != Verdict.ALLOWED, answer.summary
+
+
+def test_the_right_channel_for_school_matters_permits_no_personal_chat(
+    assistant: Assistant,
+) -> None:
+    """Milton: "Teachers are encouraged to communicate with students and parents on
+    educational matters only, and only through school-based resources". Using the school
+    email meets the second half, not the first, when the talk is just chat; Dudley-Charlton's
+    concern about staff who "regularly engage in email chat with a student" then decides."""
+    question = ("a sophomore and i email back and forth on our school accounts just talking "
+                "about music, fine since it's district email?")
+    expect(assistant.ask(question, "milton"), Verdict.DISCOURAGED, "educational matters only")
+    dudley = assistant.ask("an 8th grader and I email on our district accounts most evenings, "
+                           "just chatting about basketball. that's fine since it's school email, "
+                           "right?", "dudley-charlton")
+    expect(dudley, Verdict.DISCOURAGED, "regularly engage in email chat")
