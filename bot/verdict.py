@@ -1229,6 +1229,11 @@ Q_SCHOOL_PROJECT = rx(
     r"\blibrary (?:insta|account|page|twitter)",
     r"\bschool (?:acct|account|page)",
     r"\bscience fair\b",
+    r"\bexperiment\b",
+    r"\bcitizen science\b",
+    # the class itself posting: "my 4th period robotics class wants to live-tweet our build"
+    r"\b(?:my|our) (?:[\w-]+ ){0,3}?(?:class|students|graders|kids|period) (?:is |are |will |to |"
+    r"wants? to |gets? to )?(?:live-?tweet|tweet|post|blog)\w*",
     # Schoolwork: "live tweet with an author for our unit", "as part of the lesson".
     r"\bfor (?:our|my|the|a|this) (?:\w+ )?(?:unit|lesson|assignment|class activity)\b",
     r"\b(?:class|school) assignment\b",

@@ -3471,3 +3471,21 @@ def test_the_right_channel_for_school_matters_permits_no_personal_chat(
                            "just chatting about basketball. that's fine since it's school email, "
                            "right?", "dudley-charlton")
     expect(dudley, Verdict.DISCOURAGED, "regularly engage in email chat")
+
+
+@pytest.mark.parametrize("question", [
+    "my 3rd graders are posting our plant growth pics to a gardening fb group during science, "
+    "can i comment with them in class?",
+    "during class my kids want to tweet what happens in our vinegar and baking soda experiment, "
+    "ok?",
+    "want our 7th period coding class to live-tweet the hackathon from my twitter, allowed?",
+])
+def test_the_class_posting_its_own_work_is_a_school_project(
+    assistant: Assistant, question: str
+) -> None:
+    """Connecticut: "Shall not post … during working time … unless it involves a school
+    project. Employees must seek approval from the Superintendent …". The class posting its
+    experiment is such a project: allowed with that approval, not barred."""
+    answer = assistant.ask(question, "ct-4118")
+    expect(answer, Verdict.CONDITIONAL, "unless it involves a school project")
+    assert any("approval" in c for c in answer.conditions), answer.conditions
