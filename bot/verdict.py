@@ -1834,6 +1834,7 @@ def _decide(
         _after_a_lapse(hits, question)
         or _identifiable(hits, question, question_concepts)
         or _private_word(hits, question, question_concepts)
+        or _rule_for_the_case(hits, question)
         or _having_an_account(hits, situation, acts, question_concepts)
     )
     if special:
@@ -2190,6 +2191,41 @@ def _private_word(hits: list[Hit], question: str, question_concepts: set[str]
             reading = read_hit(hit)
             return Decision(Verdict.CONDITIONAL, hit, conditions=sorted(reading.conditions),
                             reason="the policy sets the way to write to one student")
+    return None
+
+
+# The asker states the very circumstance a rule is written for: that rule decides.
+ANTECEDENTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (  # "we don't have a parent portal" — "if the district does not maintain a web portal…"
+        rx(r"\b(?:no|don'?t have an?y?|doesn'?t have an?y?|without an?y?|lacks? an?y?) "
+           r"(?:[\w-]+ ){0,2}?portal\b"),
+        rx(r"\bdoes not maintain a web portal\b"),
+    ),
+]
+# …and a rule demanding an identity apart from the personal one is answered No for the
+# personal account itself.
+S_APART_FROM_PERSONAL = rx(r"\bseparate from (?:his/her|their|your|any) personal\b")
+
+
+def _rule_for_the_case(hits: list[Hit], question: str) -> Decision | None:
+    """"We don't have a portal, can I use Facebook for class updates?" The rule written for
+    that case ("if the district does not maintain a web portal … he or she should establish
+    a Facebook identity that is separate from his/her personal Facebook identity") decides:
+    on its terms, or No for the personal account it sets apart."""
+    q = normalise(question)
+    for stated, antecedent in ANTECEDENTS:
+        if not stated.search(q):
+            continue
+        for hit in hits[:DECIDING_HITS]:
+            text = normalise(hit.passage.text)
+            if not antecedent.search(text):
+                continue
+            if _pairs_match(OPPOSITES, question, text) or (
+                    Q_PERSONAL_SOCIAL.search(q) and S_APART_FROM_PERSONAL.search(text)):
+                return Decision(Verdict.PROHIBITED, hit,
+                                reason="the policy sets the personal account apart")
+            return Decision(Verdict.CONDITIONAL, hit, conditions=sorted(read_hit(hit).conditions),
+                            reason="the policy has a rule for this very case")
     return None
 
 

@@ -3489,3 +3489,20 @@ def test_the_class_posting_its_own_work_is_a_school_project(
     answer = assistant.ask(question, "ct-4118")
     expect(answer, Verdict.CONDITIONAL, "unless it involves a school project")
     assert any("approval" in c for c in answer.conditions), answer.conditions
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("there's no parent portal at our school, can i use facebook to share homework reminders "
+     "with families?", Verdict.CONDITIONAL),
+    ("we dont have a portal for my club, can i message the families from my personal fb?",
+     Verdict.PROHIBITED),
+])
+def test_the_rule_written_for_the_askers_case_decides_it(
+    assistant: Assistant, question: str, verdict: Verdict
+) -> None:
+    """Dudley-Charlton: "if the district does not maintain a web portal … he or she should
+    establish a Facebook identity that is separate from his/her personal Facebook identity".
+    Saying there is no portal states that very case: the rule's terms decide, and the
+    personal account is the one it sets apart."""
+    expect(assistant.ask(question, "dudley-charlton"), verdict,
+           "does not maintain a web portal")
