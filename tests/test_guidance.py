@@ -3506,3 +3506,13 @@ def test_the_rule_written_for_the_askers_case_decides_it(
     personal account is the one it sets apart."""
     expect(assistant.ask(question, "dudley-charlton"), verdict,
            "does not maintain a web portal")
+
+
+def test_putting_a_students_plan_on_the_class_wall_is_posting_confidential_information(
+    assistant: Assistant,
+) -> None:
+    """"Put a list on the wall" is posting, and a behaviour plan is a student's confidential
+    information: Milton's "may not post confidential student information on the 'wall'"."""
+    answer = assistant.ask("can i stick a list on our class facebook wall of which students are "
+                           "on behavior plans, so parents are in the loop?", "milton")
+    expect(answer, Verdict.PROHIBITED, "may not post confidential student information")
