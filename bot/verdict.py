@@ -684,7 +684,7 @@ S_EDU_ACCOUNT = rx(
 )
 Q_CLASS_ACCOUNT = rx(
     r"\bclass(?:room)? (?:page|account|acct|insta|ig|fb|facebook|twitter|blog|site|snap|tiktok)",
-    r"\b(?:team|club|school|district|library|professional|educational|official)(?:'s)? "
+    r"\b(?:team|club|school|building|district|library|professional|educational|official)(?:'s)? "
     r"(?:official |approved )?"
     r"(?:page|account|acct|insta|ig|fb|facebook|twitter|tiktok)",
     r"\bfor (?:my|our) (?:\w+ ){0,3}?class(?:room)?\b",
@@ -698,6 +698,9 @@ S_PERSONAL_USE = rx(
     r"\bpersonal use\b",
     r"\bpersonal social (?:media|networking) sites?\b",
 )
+# A ban on personal use in working time ("Access of social networking websites for personal
+# use during school hours…") leaves the school's own account, run in that time, outside it.
+S_PERSONAL_USE_AT_WORK = rx(r"\bfor personal use during\b")
 # "…except to the extent that a particular telephonic communication does not generate a
 # written document": a voice call is outside; a text is not.
 S_UNLESS_WRITTEN = rx(r"\bdoes not generate a written document\b")
@@ -1427,6 +1430,10 @@ def scope_gap(
         )
     ):
         return ScopeGap("your personal account", S_EDU_ACCOUNT.search(t).group(0), elsewhere=True)
+    # "I run the school's twitter and post during the day": not personal use.
+    if (question and S_PERSONAL_USE_AT_WORK.search(t) and _names_class_account(q)
+            and not Q_PERSONAL_SOCIAL.search(q)):
+        return ScopeGap("the school's own account", "personal use")
     if question:
         for asks, scope, widened, qualifier in ELSEWHERE_GAPS:
             match = scope.search(t) if asks(q) else None

@@ -3516,3 +3516,19 @@ def test_putting_a_students_plan_on_the_class_wall_is_posting_confidential_infor
     answer = assistant.ask("can i stick a list on our class facebook wall of which students are "
                            "on behavior plans, so parents are in the loop?", "milton")
     expect(answer, Verdict.PROHIBITED, "may not post confidential student information")
+
+
+@pytest.mark.parametrize("question", [
+    "I run the school's official twitter and post game results during the school day, is that "
+    "ok?",
+    "secretary here, i update our building facebook page with closings during work hours. fine?",
+])
+def test_a_ban_on_personal_use_at_work_does_not_reach_the_schools_own_account(
+    assistant: Assistant, question: str
+) -> None:
+    """Middletown: "Access of social networking websites for personal use during school hours
+    … shall not be accessed during regular work hours". Running the school's own account in
+    work time is not personal use: the rule's word is named, and it gives no No."""
+    answer = assistant.ask(question, "middletown")
+    expect(answer, Verdict.NOT_ADDRESSED, "for personal use during school hours")
+    assert "*personal use*" in answer.summary
