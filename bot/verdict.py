@@ -2741,6 +2741,8 @@ def _verdict_from(
     text = _rule_text(hit)
     q, t = normalise(question), normalise(text)
     opposite = _pairs_match(OPPOSITES, question, text)
+    # "…just chatting about music" under a rule for matters of education
+    personal_chat = bool(S_EDUCATION_MATTERS.search(t) and Q_PERSONAL_PURPOSE.search(q))
     if _pairs_match(CARVE_OUTS, question, text) and not opposite:
         return _carve_out(reading, situation)
     # "Approval to create a class account" is met by an approved account and says nothing
@@ -2754,9 +2756,8 @@ def _verdict_from(
         and not situation.asks_obligation
         and not situation.about_district  # "can admin look at it if I post at home?"
     ):
-        if S_EDUCATION_MATTERS.search(t) and Q_PERSONAL_PURPOSE.search(q):
-            return None  # "…just chatting about video games, but from my school email"
-        return Verdict.ALLOWED
+        # the right channel ("…but from my school email") permits no personal chat
+        return None if personal_chat else Verdict.ALLOWED
     if reading.modality == "power":
         return Verdict.ALLOWED if situation.about_district else None
     if reading.modality == "oblige" and S_AWARENESS.match(reading.directed):
@@ -2805,8 +2806,7 @@ def _verdict_from(
     if reading.modality == "encourage":
         # "encouraged to communicate … on educational matters only", asked about chatting
         # with a student about music: the advice is against it.
-        personal = S_EDUCATION_MATTERS.search(t) and Q_PERSONAL_PURPOSE.search(q)
-        if opposite or situation.asks_obligation or (directs and negated) or personal:
+        if opposite or situation.asks_obligation or (directs and negated) or personal_chat:
             return Verdict.DISCOURAGED
         if "only_via" in conds:
             return Verdict.CONDITIONAL  # "encouraged to … only through school-based resources"
