@@ -1694,7 +1694,8 @@ def decide(
         # The remedy for a lapse is written for one channel ("such email") and ranks low for
         # another (a Messenger reply): it is read wherever it ranks.
         deciding += [h for h in hits[DECIDING_HITS:] if _is_remedy(h)]
-    decision = _decide(deciding, situation, question, question_concepts, concepts_of, min_score)
+    decision = _decide(deciding, situation, question, question_concepts, concepts_of, min_score,
+                       further_down=hits[DECIDING_HITS:CHANNEL_REACH])
     # …a student's record in someone else's post is what the asker would report, not send.
     if decision.verdict == Verdict.ALLOWED and not situation.asks_to_report:
         decision = _sensitive_content(decision, hits, situation, question, question_concepts) or (
@@ -1771,6 +1772,7 @@ def _decide(
     question_concepts: set[str],
     concepts_of: ConceptsOf,
     min_score: float,
+    further_down: list[Hit] | None = None,
 ) -> Decision:
     """Pick the governing sentence among the best hits and turn its modality into a verdict.
 
@@ -1885,7 +1887,9 @@ def _decide(
     first = sorted(candidates, key=lambda h: (_reach_unknown(situation, h),
                                               not _for_one_person(h, question_concepts)))
     deferred: tuple[Hit, ScopeGap] | None = None
-    for hit in chain(first, further):
+    channel_rules: list[Hit] = []  # read when reached: see `_channel_rule_for_the_askers_people`
+    fallback: Decision | None = None  # …the answer if none of them decides
+    for hit in chain(first, further, channel_rules):
         if hit.passage.text.rstrip().endswith(":") and not EXCEPT_LEAD.search(
             normalise(hit.passage.text)
         ):
@@ -1934,8 +1938,20 @@ def _decide(
         ):
             continue
         if gap:
-            if _rule_for_the_askers_people(hit, candidates, situation, question, acts,
-                                           question_concepts):
+            near = _rule_for_the_askers_people(hit, candidates, situation, question, acts,
+                                               question_concepts)
+            # A rule naming the only channel for the asker's people ("…students and parents
+            # … only through school-based resources"), asked about a personal phone or
+            # account, is read wherever it ranks among the clauses given.
+            far = _channel_rule_for_the_askers_people(
+                hits[len(candidates):] + (further_down or []), situation, question, acts,
+                question_concepts)
+            if far is not None and far not in channel_rules:
+                channel_rules.append(far)
+                fallback = fallback or (None if near else Decision.out_of_scope(*_sharper_gap(
+                    hit, gap, hits[:10], situation, question, acts, question_concepts)))
+                continue
+            if near:
                 continue  # a rule further down names the people the asker deals with
             return Decision.out_of_scope(*_sharper_gap(hit, gap, hits[:10], situation, question,
                                                        acts, question_concepts))
@@ -1947,6 +1963,8 @@ def _decide(
                              acts, question_concepts)
         conditions = sorted(effective_conditions(reading.conditions, situation, question))
         return stricter or Decision(verdict, hit, conditions=conditions)
+    if fallback is not None:
+        return fallback
     if deferred is not None:
         return Decision.out_of_scope(*deferred)
     # Nothing decides the case. If a rule a little further down speaks to the act but its
@@ -2040,6 +2058,33 @@ def _rule_for_the_askers_people(
         and not scope_gap(situation, _rule_text(other), question, other.passage.quote)
         for other in later
     )
+
+
+# How far down a rule on the channel for the asker's people is looked for.
+CHANNEL_REACH = 24
+
+
+def _channel_rule_for_the_askers_people(
+    further: list[Hit], situation: Situation, question: str, acts: set[str],
+    question_concepts: set[str],
+) -> Hit | None:
+    """A rule setting the only channel for the people the asker deals with ("Teachers are
+    encouraged to communicate with students and parents … only through school-based
+    resources"), when the asker uses a personal phone or account: it shares few words with
+    "can I text a mom from my cell?" and ranks below the rule for students alone."""
+    if not (situation.personal_device or "personal_account" in question_concepts):
+        return None
+    people = question_concepts & OTHER_PEOPLE
+    return next((
+        other for other in further
+        if people & other.passage.own_concepts
+        and "only_via" in read_hit(other).conditions
+        # …the asker's own channel, not the class account's ("…only use his/her educational
+        # social networking account")
+        and not S_EDU_ACCOUNT.search(normalise(_rule_text(other)))
+        and _speaks_to(acts, other, question_concepts)
+        and not scope_gap(situation, _rule_text(other), question, other.passage.quote)
+    ), None)
 
 
 def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:

@@ -3532,3 +3532,18 @@ def test_a_ban_on_personal_use_at_work_does_not_reach_the_schools_own_account(
     answer = assistant.ask(question, "middletown")
     expect(answer, Verdict.NOT_ADDRESSED, "for personal use during school hours")
     assert "*personal use*" in answer.summary
+
+
+@pytest.mark.parametrize("question", [
+    "can i text a parent from my cell about her kid's reading homework?",
+    "the school email app is clunky so i answer parents from my own gmail, that's fine right?",
+])
+def test_the_channel_milton_sets_for_parents_answers_a_personal_phone_or_account(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton discourages personal phones and email "to communicate with students", and a
+    parent is not a student; its "Teachers are encouraged to communicate with students and
+    parents on educational matters only, and only through school-based resources" does
+    reach parents, though it shares few words with the question and ranks far down."""
+    expect(assistant.ask(question, "milton"), Verdict.DISCOURAGED,
+           "encouraged to communicate with students and parents")
