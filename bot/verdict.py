@@ -2665,8 +2665,16 @@ def _stricter(
         on_subject = bool(subject & hit.passage.concepts)
         # A stricter sentence of the same clause counts even if it ranks a little lower.
         close = hit in candidates and hit.score >= (0.5 if same_clause else 0.75) * chosen.score
-        if hit is chosen or not (close or on_subject):
+        # "…and may not be personal in nature", asked about a birthday text: the terms on
+        # which the channel is allowed exclude it, which is stricter than advice against it.
+        not_personal = bool(S_NOT_PERSONAL.search(normalise(hit.passage.text))
+                            and Q_PERSONAL_PURPOSE.search(normalise(question)))
+        if hit is chosen or not (close or on_subject or not_personal):
             continue
+        if not_personal and _speaks_to(acts, hit, question_concepts) and not scope_gap(
+                situation, _rule_text(hit), question, hit.passage.quote):
+            return Decision(Verdict.PROHIBITED, hit,
+                            reason="its terms exclude messages of a personal nature")
         if verdict == Verdict.DISCOURAGED and not same_clause:
             continue
         reading = read_hit(hit)

@@ -3547,3 +3547,17 @@ def test_the_channel_milton_sets_for_parents_answers_a_personal_phone_or_account
     reach parents, though it shares few words with the question and ranks far down."""
     expect(assistant.ask(question, "milton"), Verdict.DISCOURAGED,
            "encouraged to communicate with students and parents")
+
+
+@pytest.mark.parametrize("question", [
+    "can i text a kid from my cell to say congrats on the game?",
+    "my homeroom girl turns 16 sunday, ok to send her a happy birthday text from my phone?",
+])
+def test_a_personal_message_is_outside_the_terms_for_personal_phones(
+    assistant: Assistant, question: str
+) -> None:
+    """Milton allows personal phones "when necessitated by school-related matters outside of
+    regular school hours and [they] may not be personal in nature": a birthday or congrats
+    text is excluded by those terms, which is stricter than its advice against the channel."""
+    answer = assistant.ask(question, "milton")
+    expect(answer, Verdict.PROHIBITED, "may not be personal in nature")
