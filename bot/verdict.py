@@ -2046,18 +2046,10 @@ def _rule_for_the_askers_people(
 ) -> bool:
     """A rule further down names the people the asker deals with ("connecting with the
     parents … of current students"), so the student rule's scope does not end the search."""
-    people = question_concepts & OTHER_PEOPLE
     later = candidates[candidates.index(hit) + 1 :] if hit in candidates else []
     class_account = _names_class_account(normalise(question))
-    return any(
-        people & other.passage.own_concepts
-        and _states_rule(other)
-        # …on the asker's side: not a rule for the class account they are not asking about.
-        and (class_account or not S_EDU_ACCOUNT.search(normalise(_rule_text(other))))
-        and _speaks_to(acts, other, question_concepts)
-        and not scope_gap(situation, _rule_text(other), question, other.passage.quote)
-        for other in later
-    )
+    return any(_for_the_askers_people(other, situation, question, acts, question_concepts,
+                                      class_account) for other in later)
 
 
 # How far down a rule on the channel for the asker's people is looked for.
@@ -2071,20 +2063,34 @@ def _channel_rule_for_the_askers_people(
     """A rule setting the only channel for the people the asker deals with ("Teachers are
     encouraged to communicate with students and parents … only through school-based
     resources"), when the asker uses a personal phone or account: it shares few words with
-    "can I text a mom from my cell?" and ranks below the rule for students alone."""
+    "can I text a mom from my cell?" and ranks below the rule for students alone. The class
+    account's channel ("…only use his/her educational social networking account") is not
+    the asker's."""
     if not (situation.personal_device or "personal_account" in question_concepts):
         return None
-    people = question_concepts & OTHER_PEOPLE
     return next((
         other for other in further
-        if people & other.passage.own_concepts
-        and "only_via" in read_hit(other).conditions
-        # …the asker's own channel, not the class account's ("…only use his/her educational
-        # social networking account")
-        and not S_EDU_ACCOUNT.search(normalise(_rule_text(other)))
-        and _speaks_to(acts, other, question_concepts)
-        and not scope_gap(situation, _rule_text(other), question, other.passage.quote)
+        if "only_via" in read_hit(other).conditions
+        and _for_the_askers_people(other, situation, question, acts, question_concepts,
+                                   class_account=False)
     ), None)
+
+
+def _for_the_askers_people(
+    other: Hit, situation: Situation, question: str, acts: set[str],
+    question_concepts: set[str], class_account: bool,
+) -> bool:
+    """`other` is a rule on the asker's act for the people they deal with, whose scope
+    covers the case, and on the asker's side: not a rule for a class account they are not
+    asking about."""
+    rule = _rule_text(other)
+    return bool(
+        question_concepts & OTHER_PEOPLE & other.passage.own_concepts
+        and _states_rule(other)
+        and (class_account or not S_EDU_ACCOUNT.search(normalise(rule)))
+        and _speaks_to(acts, other, question_concepts)
+        and not scope_gap(situation, rule, question, other.passage.quote)
+    )
 
 
 def _nearest(hits: list[Hit], question_concepts: set[str]) -> Hit:
