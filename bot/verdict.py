@@ -2666,6 +2666,7 @@ def _stricter(
     if verdict not in (Verdict.ALLOWED, Verdict.DISCOURAGED):
         return None
     subject = question_concepts & TOPICAL
+    q = normalise(question)
     for hit in candidates + [h for h in nearby if h not in candidates]:
         same_clause = hit.passage.clause.id == chosen.passage.clause.id
         on_subject = bool(subject & hit.passage.concepts)
@@ -2673,8 +2674,7 @@ def _stricter(
         close = hit in candidates and hit.score >= (0.5 if same_clause else 0.75) * chosen.score
         # "…and may not be personal in nature", asked about a birthday text: the terms on
         # which the channel is allowed exclude it, which is stricter than advice against it.
-        not_personal = bool(S_NOT_PERSONAL.search(normalise(hit.passage.text))
-                            and Q_PERSONAL_PURPOSE.search(normalise(question)))
+        not_personal = _personal_excluded(normalise(hit.passage.text), q)
         if hit is chosen or not (close or on_subject or not_personal):
             continue
         if not_personal and _speaks_to(acts, hit, question_concepts) and not scope_gap(
@@ -2782,6 +2782,14 @@ Q_PERSONAL_PURPOSE = rx(
     r"\bjust (?:to )?(?:chat(?:ting)?|talk(?:ing)?|catch(?:ing)? up|hang(?:ing)? out|"
     r"say(?:ing)? hi)\b",
 )
+
+
+def _personal_excluded(rule: str, q: str) -> bool:
+    """The (normalised) rule's terms exclude personal messages ("…may not be personal in
+    nature") and the (normalised) question asks to send one (a birthday text)."""
+    return bool(S_NOT_PERSONAL.search(rule) and Q_PERSONAL_PURPOSE.search(q))
+
+
 # A rule for matters of education: the right channel for them permits no personal chat.
 S_EDUCATION_MATTERS = rx(r"\bmatters? (?:directly )?relat\w* to (?:the )?education\b",
                          r"\beducational matters\b")
@@ -2837,7 +2845,7 @@ def _verdict_from(
     if reading.modality == "permit":
         # "…only when necessitated by school-related matters … and may not be personal in
         # nature", asked about a birthday text or checking in: the permission excludes it.
-        if S_NOT_PERSONAL.search(t) and Q_PERSONAL_PURPOSE.search(q):
+        if _personal_excluded(t, q):
             return Verdict.PROHIBITED
         # "…to convey time-sensitive information on scheduling issues": a permission for a change
         # of plans does not reach daily updates or reading an essay; the rule it excepts does.
